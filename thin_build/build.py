@@ -1,0 +1,94 @@
+"""The library API: check and build a site. Never prints, never exits.
+
+`check_site` runs load → validate; `build_site` carries on through the build steps,
+rendering and the atomic write. The CLI and the preview server are thin layers over
+these two functions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import urls
+from .directory import build_directory
+from .errors import ContentError, Problem, sorted_problems
+from .guide import json_schemas
+from .load import MEDIA_DIR, load_repository
+from .model import Catalogue
+from .pages import plan_site
+from .render import make_environment, make_layout, render_page
+from .sitemap import robots_txt, sitemap_xml
+from .validate import validate
+from .write import OutputTree
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    catalogue: Catalogue
+    problems: tuple[Problem, ...]
+    pages: int
+    files: int
+    out: Path
+
+
+def resolve_today(today: dt.date | None = None) -> dt.date:
+    """"Today" for freshness: given, else from SOURCE_DATE_EPOCH, else the clock."""
+    if today is not None:
+        return today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def check_site(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """Load and validate everything; the catalogue is None when there is any error."""
+    loaded = load_repository(root)
+    catalogue, problems = validate(loaded, resolve_today(today))
+    return catalogue, sorted_problems(problems)
+
+
+def build_site(root: Path, out: Path | None = None, today: dt.date | None = None) -> BuildResult:
+    """Build the whole site into `out` (default `root/site`), atomically.
+
+    Raises ContentError, with every problem, when the content does not validate; the
+    previous output is then left exactly as it was.
+    """
+    root = Path(root)
+    today = resolve_today(today)
+    catalogue, problems = check_site(root, today)
+    if catalogue is None:
+        raise ContentError(problems)
+    out = Path(out) if out is not None else root / "site"
+    templates = root / "templates"
+    static = templates / "static"
+    stylesheet = (static / "site.css").read_bytes()
+    layout = make_layout(catalogue, hashlib.sha256(stylesheet).hexdigest()[:10])
+    env = make_environment(templates)
+    directory = build_directory(catalogue)
+    sitemap_paths, pages = [], 0
+    with OutputTree(out) as tree:
+        for plan in plan_site(catalogue, directory, today):
+            tree.write(urls.output_file(plan.url), render_page(env, layout, plan))
+            pages += 1
+            if plan.in_sitemap:
+                sitemap_paths.append(plan.url)
+        for asset in sorted(static.iterdir()):
+            if asset.is_file() and not asset.is_symlink():
+                tree.copy(urls.static(asset.name).lstrip("/"), asset)
+        for media in catalogue.media:
+            tree.copy(urls.media(media).lstrip("/"), root / MEDIA_DIR / media)
+        refs = {name: [t.slug for t in getattr(catalogue, name)] for name in
+                ("needs", "groups", "stages", "provider_types", "wards", "activities",
+                 "languages", "networks")}
+        refs["providers"] = [p.slug for p in catalogue.providers]
+        for name, text in json_schemas(refs).items():
+            tree.write(f"schemas/{name}", text)
+        tree.write("sitemap.xml", sitemap_xml(catalogue.site.base_url, sitemap_paths))
+        tree.write("robots.txt", robots_txt(catalogue.site.base_url))
+        files = len(tree.written)
+        tree.commit()
+    return BuildResult(catalogue, tuple(problems), pages, files, out)

@@ -1,0 +1,76 @@
+"""Markdown → safe HTML, text → safe JSON for pages, and colour contrast.
+
+Contributors are semi-trusted, so Markdown is rendered without the extensions that
+let content set attributes, then cleaned by nh3 to an explicit allow-list; nothing
+from content is ever marked safe without passing through here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import markdown as _markdown
+import nh3
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
+    "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "ul",
+})
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"},
+                      "th": {"align"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_HEADING_RE = re.compile(r"<(/?)h([1-5])>")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def render_markdown(text: str | None) -> str:
+    """Contributor Markdown as clean HTML, headings moved one level down.
+
+    Pages already have their own `<h1>`, so a `#` heading in content becomes `<h2>`.
+    """
+    if not text:
+        return ""
+    html = _markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
+    html = _HEADING_RE.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}>", html)
+    return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer nofollow")
+
+
+def plain_text(text: str | None, limit: int = 0) -> str:
+    """Markdown reduced to words, for meta descriptions and search."""
+    if not text:
+        return ""
+    html = _markdown.markdown(text, extensions=["sane_lists", "tables"])
+    words = " ".join(nh3.clean(html, tags=set()).split())
+    words = words.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"') \
+        .replace("&#39;", "'").replace("&amp;", "&")
+    if limit and len(words) > limit:
+        words = words[:limit].rsplit(" ", 1)[0] + "…"
+    return words
+
+
+def json_for_html(value: Any) -> str:
+    """JSON that can sit inside a `<script>` element without ever closing it."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m[0]], text)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio between two `#rrggbb` colours."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads better on `background` (always ≥ 4.5:1 one way)."""
+    black, white = "#000000", "#ffffff"
+    return black if contrast_ratio(background, black) >= contrast_ratio(background, white) else white

@@ -1,0 +1,56 @@
+"""Render: page plans → HTML text through Jinja2, strict and autoescaped.
+
+`StrictUndefined` turns a template's typo into a build error instead of an empty
+gap on the page; autoescape means content text is always shown as typed. No
+template ever marks content safe: only HTML from `markup.render_markdown` and JSON
+from `markup.json_for_html` are, and they are cleaned there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from . import model, urls, views
+from .pages import PagePlan
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What every page's frame needs: site settings, menus, and where assets live."""
+
+    site: model.SiteConfig
+    base_path: str
+    nav: tuple[views.Link, ...]
+    footer: tuple[views.Link, ...]
+    stylesheet: str
+
+
+def make_layout(cat: model.Catalogue, stylesheet_version: str) -> Layout:
+    nav = (views.Link("Home", urls.home()), views.Link("Find support", urls.providers()),
+           views.Link("Directory", urls.orgs_page(1)),
+           views.Link("Wards", urls.browse_index("wards")))
+    footer = tuple(views.Link(p.title, urls.page(p.slug))
+                   for p in sorted(cat.pages, key=lambda p: (p.order, p.slug)))
+    base_path = urlsplit(cat.site.base_url).path.rstrip("/")
+    return Layout(cat.site, base_path, nav, footer,
+                  f"{urls.static('site.css')}?v={stylesheet_version}")
+
+
+def make_environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["trusted_html"] = Markup  # only ever applied to markup.py's cleaned output
+    return env
+
+
+def render_page(env: jinja2.Environment, layout: Layout, plan: PagePlan) -> str:
+    template = env.get_template(plan.template)
+    return template.render(layout=layout, page=plan, url=lambda path: layout.base_path + path,
+                           absolute=lambda path: layout.site.base_url.rstrip("/") + path,
+                           **plan.data)
