@@ -25,6 +25,10 @@ from .validate import validate
 from .write import OutputTree
 
 
+# The portal's own templates, used when a content repository has no templates/ of its own.
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
 @dataclass(frozen=True)
 class BuildResult:
     catalogue: Catalogue
@@ -63,7 +67,7 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     if catalogue is None:
         raise ContentError(problems)
     out = Path(out) if out is not None else root / "site"
-    templates = root / "templates"
+    templates = root / "templates" if (root / "templates").is_dir() else DEFAULT_TEMPLATES
     static = templates / "static"
     stylesheet = (static / "site.css").read_bytes()
     layout = make_layout(catalogue, hashlib.sha256(stylesheet).hexdigest()[:10])

@@ -65,7 +65,8 @@ def duplicate_listings(listings: Iterable, raw: dict, kind: str) -> list[Problem
 
 def _near_names(listings: list, raw: dict, kind: str) -> list[Problem]:
     """Names one typo apart; comparing sorted neighbours keeps this linear-ish at scale."""
-    named = sorted((normalise_name(item.name), item) for item in listings)
+    named = sorted(((normalise_name(item.name), item) for item in listings),
+                   key=lambda pair: (pair[0], pair[1].path))
     problems = []
     for (name_a, a), (name_b, b) in zip(named, named[1:]):
         if name_a != name_b and difflib.SequenceMatcher(None, name_a, name_b).ratio() >= 0.9:

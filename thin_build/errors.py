@@ -18,18 +18,15 @@ class Severity(str, Enum):
 class Location:
     """A place in a content file; `path` is relative to the repository, POSIX style.
 
-    Lines and columns start at 1, as editors count them; 0 means "the whole file".
+    Lines and columns start at 1, as editors count them; a problem with a whole file
+    points at its start, so every message has the same `path:line:col:` shape.
     """
 
     path: str
-    line: int = 0
-    column: int = 0
+    line: int = 1
+    column: int = 1
 
     def __str__(self) -> str:
-        if not self.line:
-            return self.path
-        if not self.column:
-            return f"{self.path}:{self.line}"
         return f"{self.path}:{self.line}:{self.column}"
 
 

@@ -63,7 +63,7 @@ def suggest(value: str, choices, names: Mapping[str, str] | None = None) -> str:
     close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
     if close:
         return "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
-    if len(choices) <= 12:
+    if choices and len(choices) <= 12:
         return "; choose from " + ", ".join(choices)
     return ""
 
@@ -300,7 +300,9 @@ class Ref(FieldType):
         if not isinstance(node, RawScalar):
             raise Invalid("wrong-type", f"expected {self.describe()}")
         text = node.value.strip()
-        known = ctx.refs.get(self.target, {})
+        known = ctx.refs.get(self.target)
+        if known is None:  # the whole taxonomy failed to load; that is reported already
+            return text
         if text in known or text in self.extra:
             return text
         hint = suggest(text, list(known) + list(self.extra), known)

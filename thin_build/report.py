@@ -16,12 +16,8 @@ def format_problem(problem: Problem, style: str = "text") -> str:
     """One line: `path:line:col: error[code]: message`, or a `::error` workflow command."""
     if style == "github":
         loc = problem.location
-        props = [f"file={_escape_property(loc.path)}"]
-        if loc.line:
-            props.append(f"line={loc.line}")
-        if loc.column:
-            props.append(f"col={loc.column}")
-        props.append(f"title={_escape_property(problem.code)}")
+        props = [f"file={_escape_property(loc.path)}", f"line={loc.line}", f"col={loc.column}",
+                 f"title={_escape_property(problem.code)}"]
         return f"::{problem.severity.value} {','.join(props)}::{_escape_data(problem.message)}"
     return str(problem)
 

@@ -80,6 +80,7 @@ class Record(FieldType):
         if not isinstance(node, RawMap):
             raise Invalid("wrong-type", f"expected a set of fields ({self.describe()})")
         fields, values, failed = self.field_map(), dict(extra), False
+        given = set()
         for key, (key_loc, value_node) in node.entries.items():
             spec = fields.get(key)
             if spec is None:
@@ -89,6 +90,7 @@ class Record(FieldType):
                 continue
             if isinstance(value_node, RawScalar) and value_node.value is None:
                 continue
+            given.add(key)
             ctx.path.append(key)
             value = convert_node(spec.type, value_node, ctx)
             ctx.path.pop()
@@ -97,7 +99,7 @@ class Record(FieldType):
             else:
                 values[key] = value
         for spec in self.fields:
-            if spec.required and spec.name not in values:
+            if spec.required and spec.name not in given:
                 where = node.entries[spec.name][0] if spec.name in node.entries else node.location
                 ctx.report("required", f"`{spec.name}` is required: {spec.help}", where)
                 failed = True

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
-from .build import build_site
+from .build import DEFAULT_TEMPLATES, build_site
 from .errors import ContentError, Problem
 from .report import format_problem
 
@@ -147,7 +147,7 @@ def serve(root: Path, host: str, port: int, echo: Callable[[str], None],
     state = BuildState()
     rebuild(root, out, state, echo)
     out.mkdir(exist_ok=True)
-    reload_script = (root / "templates" / "dev" / "live-reload.js").read_bytes()
+    reload_script = (DEFAULT_TEMPLATES / "dev" / "live-reload.js").read_bytes()
     server = http.server.ThreadingHTTPServer((host, port), make_handler(out, state, reload_script))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
