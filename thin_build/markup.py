@@ -21,20 +21,25 @@ ALLOWED_TAGS = frozenset({
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"},
                       "th": {"align"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_HEADING_RE = re.compile(r"<(/?)h([1-5])>")
+_HEADING_RE = re.compile(r"<(/?)h([1-6])>")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
 def render_markdown(text: str | None) -> str:
-    """Contributor Markdown as clean HTML, headings moved one level down.
+    """Contributor Markdown as clean HTML whose headings start at `<h2>`.
 
-    Pages already have their own `<h1>`, so a `#` heading in content becomes `<h2>`.
+    Pages already have their own `<h1>`, so the body's top heading level, whatever
+    the author chose, becomes `<h2>` and the others follow, never skipping a level
+    from the page title.
     """
     if not text:
         return ""
     html = _markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    html = _HEADING_RE.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}>", html)
+    levels = [int(level) for _, level in _HEADING_RE.findall(html)]
+    if levels:
+        shift = 2 - min(levels)
+        html = _HEADING_RE.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + shift, 6)}>", html)
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer nofollow")
 

@@ -15,7 +15,7 @@ from . import model, urls, views
 from .directory import FACET_TITLES, FACETS, Directory, initial
 from .markup import render_markdown
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 
 
 @dataclass(frozen=True)
