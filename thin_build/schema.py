@@ -48,7 +48,8 @@ class ListOf(FieldType):
             elif isinstance(value, str) and value in seen:
                 ctx.report("duplicate-item", f"{value!r} is listed twice", item.location)
             else:
-                seen.add(value) if isinstance(value, str) else None
+                if isinstance(value, str):
+                    seen.add(value)
                 values.append(value)
         if failed:
             raise Invalid.reported()
