@@ -32,16 +32,26 @@ class Directory:
     providers_by_ward: Mapping[str, tuple[Card, ...]]
 
 
-def sort_key(name: str) -> str:
-    """A–Z order that ignores case, accents and a leading "The"."""
-    folded = name.casefold()
+def _folded(name: str) -> str:
+    """The name as it is alphabetised: lower case, without accents or a leading "The"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     return folded[4:] if folded.startswith("the ") else folded
 
 
 def initial(name: str) -> str:
     """The A–Z letter a name is filed under; "#" for digits and other scripts."""
-    first = unicodedata.normalize("NFKD", sort_key(name)[:1].upper())[:1]
-    return first if first in string.ascii_uppercase else "#"
+    first = _folded(name)[:1].upper()
+    return first if first and first in string.ascii_uppercase else "#"
+
+
+def sort_key(name: str) -> tuple[bool, str]:
+    """A–Z order that ignores case, accents and a leading "The".
+
+    Names filed under "#" come first, as in the letter bar, so each letter's names are
+    together and the bar can link to the one page where they start.
+    """
+    return initial(name) != "#", _folded(name)
 
 
 def build_directory(cat: model.Catalogue) -> Directory:

@@ -152,14 +152,14 @@ def _phone_digits(text: str) -> str:
 
 
 def _phone(text: str) -> str:
-    if not re.fullmatch(r"0\d{9,10}", _phone_digits(text)):
+    if not re.fullmatch(r"0[0-9]{9,10}", _phone_digits(text)):
         raise Invalid("bad-phone", f"{text!r} is not a UK phone number; write it like "
                       "`020 7946 0123` (10 or 11 digits starting with 0, or +44)")
     return re.sub(r"\s+", " ", text)
 
 
 def _time(text: str) -> str:
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
     if not match or int(match[1]) > 24 or int(match[2]) > 59 or (int(match[1]) == 24 and match[2] != "00"):
         raise Invalid("bad-time", f"{text!r} is not a time; write 24-hour time in quotes, "
                       "like \"09:30\" or \"17:00\"")
@@ -254,7 +254,7 @@ class Integer(FieldType):
 @dataclass(frozen=True)
 class Date(FieldType):
     def convert_text(self, text: str) -> dt.date:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             try:
                 return dt.date.fromisoformat(text)
             except ValueError:

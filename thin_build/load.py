@@ -54,9 +54,12 @@ _YAML_TAGS = {
 }
 _CONFLICT_RE = re.compile(r"^(?:<{7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 _SEPARATOR_RE = re.compile(r"^={7}$", re.MULTILINE)
-# C0/C1 controls except tab and newline, plus characters that reorder or hide text.
+# C0/C1 controls except tab and newline, plus characters that reorder or hide text,
+# and the Unicode line and paragraph separators, which YAML counts as line breaks (so
+# every later line number would be wrong) and which hide a second line in one-line fields.
 _FORBIDDEN_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\ufffe\uffff"
+    "\u2028\u2029]"
 )
 _FORBIDDEN_NAMES = {
     "\u202a": "a bidi embedding (LRE)", "\u202b": "a bidi embedding (RLE)",
@@ -65,6 +68,7 @@ _FORBIDDEN_NAMES = {
     "\u2067": "a bidi isolate (RLI)", "\u2068": "a bidi isolate (FSI)",
     "\u2069": "a bidi isolate pop (PDI)", "\u200b": "a zero-width space",
     "\u2060": "a word joiner", "\ufeff": "a byte-order mark inside the text",
+    "\u2028": "a line separator (U+2028)", "\u2029": "a paragraph separator (U+2029)",
 }
 
 
@@ -96,7 +100,11 @@ def _media_files(root: Path, problems: list[Problem]):
     the repository.
     """
     base = root / MEDIA_DIR
-    if base.is_symlink() or not base.is_dir():
+    if linked := _linked_part(root, MEDIA_DIR):
+        problems.append(error("symlink", "is a symbolic link; content must be real files "
+                              "inside the repository", Location(linked)))
+        return
+    if not base.is_dir():
         return
     for folder, dirs, files in os.walk(base):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -120,9 +128,9 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
     """Yield (relative path, path) for each content file; report what cannot be read."""
     base = root / source.path
     where = Location(source.path)
-    if base.is_symlink():
+    if linked := _linked_part(root, source.path):
         problems.append(error("symlink", "is a symbolic link; content must be real files "
-                              "inside the repository", where))
+                              "inside the repository", Location(linked)))
         return
     if source.single_file:
         if not base.is_file():
@@ -151,6 +159,19 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
             problems.append(error("not-a-file", "is not a regular file", loc))
         else:
             yield rel, Path(entry.path)
+
+
+def _linked_part(root: Path, rel: str) -> str | None:
+    """The first folder or file on the way from `root` to `rel` that is a symbolic link.
+
+    Checking only the last part would silently follow a linked `content/` folder.
+    """
+    parts = rel.split("/")
+    for count in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:count])
+        if (root / prefix).is_symlink():
+            return prefix
+    return None
 
 
 def file_slug_problem(name: str, source: Source) -> str | None:
@@ -227,6 +248,10 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                             "(in most editors: Save As → Encoding → UTF-8)", Location(rel, 1, 1))]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if _looks_like_utf16(data):
+        return None, [error("not-utf8", "is saved as UTF-16 (every other byte is zero); save "
+                            "it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+                            Location(rel, 1, 1))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -237,6 +262,16 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                             f"{exc.start}. The file was probably saved from Word or as "
                             "Windows-1252; save it as UTF-8", Location(rel, line, column))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: plain ASCII then decodes as UTF-8 full of NULs.
+
+    Every content file starts with ASCII (`---` or a key), so a zero in every other one
+    of its first bytes means UTF-16; reporting one NUL per character would hide that.
+    """
+    head = data[:8]
+    return len(head) >= 4 and (not any(head[0::2]) or not any(head[1::2]))
 
 
 def check_text(text: str, rel: str) -> list[Problem]:
@@ -251,12 +286,17 @@ def check_text(text: str, rel: str) -> list[Problem]:
             problems.append(error("conflict-marker", "git merge-conflict separator '=======': "
                                   "resolve the conflict", _location_of(text, match.start(), rel)))
     for match in _FORBIDDEN_RE.finditer(text):
-        char = match.group(0)
-        what = _FORBIDDEN_NAMES.get(char, f"a control character (U+{ord(char):04X})")
-        problems.append(error("control-char", f"contains {what}, which is not allowed in "
-                              "content: delete it (it is often invisible; retype the text "
-                              "around it)", _location_of(text, match.start(), rel)))
+        problems.append(_forbidden_char(match.group(0), _location_of(text, match.start(), rel),
+                                       "delete it (it is often invisible; retype the text "
+                                       "around it)"))
     return problems
+
+
+def _forbidden_char(char: str, location: Location, fix: str) -> Problem:
+    """One message for a forbidden character, whether typed or written as an escape."""
+    what = _FORBIDDEN_NAMES.get(char, f"a control character (U+{ord(char):04X})")
+    return error("control-char", f"contains {what}, which is not allowed in content: {fix}",
+                 location)
 
 
 def _location_of(text: str, offset: int, rel: str) -> Location:
@@ -327,10 +367,17 @@ class _NodeConverter:
             return RawScalar(None, loc)
         if isinstance(node, yaml.ScalarNode):
             is_null = node.tag.endswith(":null")
+            self.check_escapes(node.value, loc)
             return RawScalar(None if is_null else node.value, loc)
         if isinstance(node, yaml.SequenceNode):
             return RawList(tuple(self.convert(item, loc) for item in node.value), loc)
         return self.convert_mapping(node, loc)
+
+    def check_escapes(self, value: str, loc: Location) -> None:
+        """A quoted escape such as "\\x00" or "\\u202e" brings in what `check_text` refuses."""
+        for char in sorted(set(_FORBIDDEN_RE.findall(value))):
+            self.problems.append(_forbidden_char(char, loc, "remove the escape (a backslash "
+                                                "code inside quotes) that produces it"))
 
     def value_lost_to_comment(self, key_node: yaml.Node, value_node: yaml.Node) -> bool:
         """`colour: #0b6e4f` silently means "no colour": catch it rather than lose data."""
@@ -349,7 +396,15 @@ class _NodeConverter:
                 self.problems.append(error("yaml-key", "keys must be plain words such as "
                                            "`name:`", key_loc))
                 continue
-            key = key_node.value
+            if key_node.tag.endswith(":merge"):
+                self.problems.append(error("yaml-alias", "YAML merge keys (`<<: *name`) are not "
+                                           "allowed: write the fields out in full", key_loc))
+                continue
+            # Keys are checked like values, so tags and aliases cannot hide there; an alias
+            # key is the anchored node itself, so its value gives the line it was used on.
+            key = self.convert(key_node, self.location(value_node)).value
+            if key is None:
+                continue
             if key in entries:
                 first = entries[key][0]
                 self.problems.append(error("duplicate-key", f"`{key}` is given twice, on line "

@@ -31,17 +31,33 @@ def render_markdown(text: str | None) -> str:
 
     Pages already have their own `<h1>`, so the body's top heading level, whatever
     the author chose, becomes `<h2>` and the others follow, never skipping a level
-    from the page title.
+    (screen-reader users navigate by headings and take a gap for missing content).
     """
     if not text:
         return ""
     html = _markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    levels = [int(level) for _, level in _HEADING_RE.findall(html)]
-    if levels:
-        shift = 2 - min(levels)
-        html = _HEADING_RE.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + shift, 6)}>", html)
+    html = _renumber_headings(html)
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer nofollow")
+
+
+def _renumber_headings(html: str) -> str:
+    """Each heading one level below the nearest shallower heading before it, from `<h2>`."""
+    outline: list[tuple[int, int]] = []  # (level the author wrote, level on the page)
+    current = 2
+
+    def renumber(match: re.Match) -> str:
+        nonlocal current
+        if match[1]:  # a closing tag closes the heading just opened
+            return f"</h{current}>"
+        written = int(match[2])
+        while outline and outline[-1][0] >= written:
+            outline.pop()
+        current = min(outline[-1][1] + 1, 6) if outline else 2
+        outline.append((written, current))
+        return f"<h{current}>"
+
+    return _HEADING_RE.sub(renumber, html)
 
 
 def plain_text(text: str | None, limit: int = 0) -> str:

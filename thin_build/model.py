@@ -174,7 +174,11 @@ class Page:
 
 @dataclass(frozen=True, kw_only=True)
 class Catalogue:
-    """Everything the site is built from, validated, each collection sorted by slug."""
+    """Everything the site is built from, validated.
+
+    Listings and pages are sorted by slug; taxonomy terms keep their file's order,
+    which coordinators choose (needs follow the THIN plan).
+    """
 
     site: SiteConfig
     needs: tuple[Term, ...]

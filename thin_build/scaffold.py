@@ -1,8 +1,8 @@
 """`thin new`: a commented skeleton that validates as written.
 
-Required fields get their schema example as a value (so the file passes at once);
-optional fields are written commented out with their help text, so the skeleton is
-also a reference card.
+Required fields get their schema example as a value, and `last_verified` today's
+date, so the file passes at once without warnings; other optional fields are written
+commented out with their help text, so the skeleton is also a reference card.
 """
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import json
 from .schema import KIND_RECORDS, Field, ListOf, Record
 
 FOLDERS = {"org": "orgs", "provider": "providers"}
+# Optional fields written out rather than commented: whoever creates the listing has
+# just checked it, and without the date the new file would be flagged as unverified.
+WRITTEN_OUT = frozenset({"last_verified"})
 
 
 def skeleton(kind: str, name: str, today: dt.date) -> str:
@@ -24,7 +27,7 @@ def skeleton(kind: str, name: str, today: dt.date) -> str:
             continue
         value = _value(field, name, today)
         lines.append(f"# {field.help}")
-        if field.required:
+        if field.required or field.name in WRITTEN_OUT:
             lines.extend(_yaml(field.name, value))
         else:
             lines.extend("# " + line for line in _yaml(field.name, value))

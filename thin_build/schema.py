@@ -41,7 +41,7 @@ class ListOf(FieldType):
         values, seen, failed = [], set(), False
         for index, item in enumerate(node.items):
             ctx.path.append(index)
-            value = convert_node(self.item, item, ctx)
+            value = _convert_item(self.item, item, ctx)
             ctx.path.pop()
             if value is None:
                 failed = True
@@ -89,8 +89,8 @@ class Record(FieldType):
                            key_loc)
                 failed = True
                 continue
-            if isinstance(value_node, RawScalar) and value_node.value is None:
-                continue
+            if isinstance(value_node, RawScalar) and not (value_node.value or "").strip():
+                continue  # `name: ""` is as empty as `name:`, so a required field reports it
             given.add(key)
             ctx.path.append(key)
             value = convert_node(spec.type, value_node, ctx)
@@ -119,6 +119,14 @@ class Record(FieldType):
 
     def describe(self) -> str:
         return self.title or "fields"
+
+
+def _convert_item(kind: FieldType, item: RawNode, ctx: Context) -> Any:
+    """One list item; an empty one (a bare `-` line, `~`, `""`) is reported, not crashed on."""
+    if isinstance(item, RawScalar) and not (item.value or "").strip():
+        ctx.report("required", "this item is empty: fill it in or delete it", item.location)
+        return None
+    return convert_node(kind, item, ctx)
 
 
 def convert_node(kind: FieldType, node: RawNode, ctx: Context, **extra: Any) -> Any:
@@ -150,6 +158,11 @@ def _where(taxonomy: str) -> str:
     return f"content/taxonomies/{taxonomy}.yaml"
 
 
+def _example(record: Record) -> dict:
+    """The smallest valid entry of a nested record: its required fields' examples."""
+    return {f.name: f.example for f in record.fields if f.required}
+
+
 OPENING_PERIOD = Record(model.OpeningPeriod, (
     Field("days", ListOf(Choice(model.DAYS), min_items=1, max_items=7),
           "the days these times apply to", ["mon", "tue", "wed"], required=True),
@@ -174,7 +187,7 @@ SERVICE = Record(model.Service, (
     _refs("stages", "stages", _where("stages"), "stages of development the service is for",
           ["stage-1", "stage-2"], required=True, min_items=1),
     _refs("groups", "groups", _where("groups"), "beneficiary groups it is for; leave out if it "
-          "is for everyone"),
+          "is for everyone", ["young-people"]),
     _text("access", "how a group gets the service", "Email the referral contact to book.",
           required=True, max_length=400, multiline=True),
     _text("when", "when it runs", "Tuesdays 10:00 to 13:00, by appointment"),
@@ -209,7 +222,8 @@ _LISTING_LOOK = (
           "#0b6e4f"),
     Field("last_verified", Date(), "the date someone last checked this listing with the "
           "organisation", "2026-01-31"),
-    Field("body", Markdown(), "the text after the front matter: the organisation's own story"),
+    Field("body", Markdown(), "the text after the front matter: the organisation's own story",
+          "We started in 2010. Young people run the **committee**."),
 )
 _NAME = _text("name", "the organisation's name as it uses it", "Example Community Group",
               required=True, max_length=120)
@@ -233,9 +247,10 @@ ORGANISATION = Record(model.Organisation, (
     Field("annual_income", Integer(), "annual income in pounds, digits only", 8500),
     Field("paid_staff", Integer(maximum=100_000), "number of paid staff", 0),
     Field("volunteers", Integer(maximum=100_000), "number of volunteers", 12),
-    _refs("networks", "networks", _where("networks"), "networks it is a member of"),
+    _refs("networks", "networks", _where("networks"), "networks it is a member of",
+          ["youth-network"]),
     _refs("works_with", "providers", "providers/", "infrastructure providers it already gets "
-          "support from"),
+          "support from", ["example-hub"]),
     _refs("support_needs", "needs", _where("needs"), "support it is looking for",
           ["funding"]),
     Field("skills_offered", ListOf(Text(100)), "skills or resources it can share",
@@ -260,7 +275,7 @@ PROVIDER = Record(model.Provider, (
     Field("referral_contact", CONTACT, "where referrals go",
           {"role": "Referrals coordinator", "email": "referrals@example.org"}, required=True),
     Field("services", ListOf(SERVICE, min_items=1, max_items=40), "the support it offers, one "
-          "entry per service", required=True),
+          "entry per service", [_example(SERVICE)], required=True),
     *_LISTING_LOOK,
 ), "an infrastructure support provider")
 
@@ -268,7 +283,8 @@ PAGE = Record(model.Page, (
     _text("title", "the page's title", "About THIN", required=True, max_length=120),
     _SUMMARY,
     Field("order", Integer(maximum=1000), "position in the footer menu (smaller first)", 10),
-    Field("body", Markdown(), "the page's text, in Markdown", required=True),
+    Field("body", Markdown(), "the page's text, in Markdown",
+          "THIN brings together the borough's **support providers**.", required=True),
 ), "a content page")
 
 SITE = Record(model.SiteConfig, (
@@ -277,7 +293,8 @@ SITE = Record(model.SiteConfig, (
           "sector", required=True),
     _text("borough", "the borough the portal covers", "Tower Hamlets", required=True),
     _text("description", "what the portal is, for the home page and search engines",
-          required=True, max_length=600, multiline=True),
+          "Find support for your voluntary or community group, and the groups working near "
+          "you.", required=True, max_length=600, multiline=True),
     Field("base_url", Url(), "where the site is published", "https://portal.example.org/",
           required=True),
     Field("repository_url", Url(), "the content repository, for \"suggest an edit\" links",
@@ -292,8 +309,9 @@ SITE = Record(model.SiteConfig, (
 _TERM = (
     Field("slug", SLUG, "short identifier used in other files", "bow-east",
           required=True),
-    _text("name", "the name people see", required=True, max_length=120),
-    _text("description", "one sentence explaining it", max_length=400, multiline=True),
+    _text("name", "the name people see", "Bow East", required=True, max_length=120),
+    _text("description", "one sentence explaining it", "The streets north of Roman Road, by "
+          "Victoria Park.", max_length=400, multiline=True),
 )
 TAXONOMY_RECORDS: Mapping[str, Record] = {
     "needs": Record(model.Term, _TERM, "a support need"),
@@ -313,8 +331,9 @@ TAXONOMY_RECORDS: Mapping[str, Record] = {
         _text("native_name", "the language's name in itself", "বাংলা", required=True),
     ), "a language"),
     "networks": Record(model.Network, _TERM + (
-        Field("convenor", Ref("providers", "providers/"), "the provider that runs it"),
-        Field("website", Url(), "the network's web site"),
+        Field("convenor", Ref("providers", "providers/"), "the provider that runs it",
+              "example-hub"),
+        Field("website", Url(), "the network's web site", "https://network.example.org/"),
     ), "a network"),
 }
 TAXONOMY_FILES = {name: name.replace("_", "-") for name in TAXONOMY_RECORDS}

@@ -15,7 +15,7 @@ from .dedupe import duplicate_listings
 from .errors import Location, Problem, error, warning
 from .fields import Context
 from .load import LoadResult
-from .raw import RawList, RawMap, RawRecord
+from .raw import RawList, RawMap, RawRecord, RawScalar
 from .schema import KIND_RECORDS, TAXONOMY_FILES, TAXONOMY_RECORDS, convert_node
 from .urls import RESERVED_SLUGS, RESERVED_TOP_LEVEL
 
@@ -91,7 +91,7 @@ def _convert_taxonomies(records: list[RawRecord], ctx: Context) -> dict[str, tup
             ctx.refs[name] = {}
             for item in data.items:
                 slug = item.get("slug") if isinstance(item, RawMap) else None
-                if slug is not None and slug.value:
+                if isinstance(slug, RawScalar) and slug.value:  # a list here is reported later
                     if slug.value in ctx.refs[name]:
                         ctx.report("duplicate-slug", f"the slug {slug.value!r} is used twice "
                                    f"in {path}", slug.location)
@@ -101,8 +101,9 @@ def _convert_taxonomies(records: list[RawRecord], ctx: Context) -> dict[str, tup
     for path, name in _TAXONOMY_PATHS.items():
         record = found.get(path)
         if record is None:
-            ctx.report("missing-file", f"{path} is missing; every taxonomy is required",
-                       Location(path))
+            if not _reported_at(ctx.problems, path):
+                ctx.report("missing-file", f"{path} is missing; every taxonomy is required",
+                           Location(path))
         elif not isinstance(record.data, RawList):
             ctx.report("wrong-type", "a taxonomy is a list of terms, each starting `- slug:`",
                        record.data.location)
@@ -111,6 +112,16 @@ def _convert_taxonomies(records: list[RawRecord], ctx: Context) -> dict[str, tup
             if None not in terms:
                 result[name] = tuple(terms)
     return result
+
+
+def _reported_at(problems: list[Problem], path: str) -> bool:
+    """True when loading already failed for `path` or a folder above it.
+
+    A taxonomy that exists but could not be read (not UTF-8, a link) is not "missing";
+    saying so would send the coordinator looking for the wrong mistake.
+    """
+    return any(p.is_error and (path == p.location.path or path.startswith(p.location.path + "/"))
+               for p in problems)
 
 
 def _duplicate_slugs(records: list[RawRecord]) -> list[Problem]:

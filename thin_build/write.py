@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 class OutputCollision(Exception):
@@ -33,14 +33,18 @@ class OutputTree:
             shutil.rmtree(self.tmp)
 
     def path_for(self, rel: str) -> Path:
-        """The temporary path for a site-relative file, refusing any path that escapes."""
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or not pure.parts or any(p in ("..", ".", "") for p in pure.parts):
+        """The temporary path for a site-relative file, refusing any path that escapes.
+
+        Parts are checked as written, not as `PurePosixPath` normalises them, so one
+        file has one spelling (`a/./b` or `a//b` would slip past the collision check).
+        """
+        parts = rel.split("/")
+        if any(part in ("..", ".", "") for part in parts):
             raise ValueError(f"unsafe output path {rel!r}")
         if rel in self.written:
             raise OutputCollision(f"two parts of the build both write {rel}")
         self.written.add(rel)
-        target = self.tmp.joinpath(*pure.parts)
+        target = self.tmp.joinpath(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
