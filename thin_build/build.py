@@ -15,14 +15,14 @@ from pathlib import Path
 from . import urls
 from .directory import build_directory
 from .errors import ContentError, Problem, sorted_problems
-from .guide import json_schemas
 from .load import MEDIA_DIR, load_repository
 from .model import Catalogue
-from .pages import plan_site
+from .pages import BuildInputs
 from .render import make_environment, make_layout, render_page
 from .sitemap import robots_txt, sitemap_xml
+from .steps import STEPS
 from .validate import validate
-from .write import OutputTree
+from .write import OutputFile, OutputTree
 
 
 # The portal's own templates, used when a content repository has no templates/ of its own.
@@ -72,25 +72,23 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     stylesheet = (static / "site.css").read_bytes()
     layout = make_layout(catalogue, hashlib.sha256(stylesheet).hexdigest()[:10])
     env = make_environment(templates)
-    directory = build_directory(catalogue)
+    inputs = BuildInputs(catalogue, build_directory(catalogue), today)
     sitemap_paths, pages = [], 0
     with OutputTree(out) as tree:
-        for plan in plan_site(catalogue, directory, today):
-            tree.write(urls.output_file(plan.url), render_page(env, layout, plan))
-            pages += 1
-            if plan.in_sitemap:
-                sitemap_paths.append(plan.url)
-        for asset in sorted(static.iterdir()):
+        for step in STEPS:
+            for item in step(inputs):
+                if isinstance(item, OutputFile):
+                    tree.write(item.path, item.data)
+                    continue
+                tree.write(urls.output_file(item.url), render_page(env, layout, item))
+                pages += 1
+                if item.in_sitemap:
+                    sitemap_paths.append(item.url)
+        for asset in sorted(static.rglob("*")):
             if asset.is_file() and not asset.is_symlink():
-                tree.copy(urls.static(asset.name).lstrip("/"), asset)
+                tree.copy(urls.static(asset.relative_to(static).as_posix()).lstrip("/"), asset)
         for media in catalogue.media:
             tree.copy(urls.media(media).lstrip("/"), root / MEDIA_DIR / media)
-        refs = {name: [t.slug for t in getattr(catalogue, name)] for name in
-                ("needs", "groups", "stages", "provider_types", "wards", "activities",
-                 "languages", "networks")}
-        refs["providers"] = [p.slug for p in catalogue.providers]
-        for name, text in json_schemas(refs).items():
-            tree.write(f"schemas/{name}", text)
         tree.write("sitemap.xml", sitemap_xml(catalogue.site.base_url, sitemap_paths))
         tree.write("robots.txt", robots_txt(catalogue.site.base_url))
         files = len(tree.written)

@@ -29,6 +29,15 @@ class PagePlan:
     in_sitemap: bool = True
 
 
+@dataclass(frozen=True)
+class BuildInputs:
+    """What every build step reads: the validated catalogue, shared indexes and today."""
+
+    catalogue: model.Catalogue
+    directory: Directory
+    today: dt.date
+
+
 def plan_site(cat: model.Catalogue, directory: Directory, today: dt.date) -> Iterator[PagePlan]:
     yield home(cat, directory)
     yield from orgs_a_to_z(directory)

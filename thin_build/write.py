@@ -9,7 +9,16 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file a build step produces as it is (JSON, ICS, CSV…), at a site-relative path."""
+
+    path: str
+    data: bytes | str
 
 
 class OutputCollision(Exception):

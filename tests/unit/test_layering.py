@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "directory": 6,
     "pages": 7,
     "render": 8,
+    "steps": 8,
     "build": 9,
     "report": 10, "serve": 10,
     "cli": 11, "__main__": 11, "__init__": 11,
