@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from . import model
 from .guide import json_schemas
 from .pages import BuildInputs, PagePlan, plan_site
+from .search import search_outputs
 from .write import OutputFile
 
 Step = Callable[[BuildInputs], Iterable[PagePlan | OutputFile]]
@@ -32,4 +33,5 @@ def published_schemas(inputs: BuildInputs) -> Iterable[OutputFile]:
 STEPS: tuple[Step, ...] = (
     directory_pages,
     published_schemas,
+    search_outputs,
 )

@@ -49,6 +49,14 @@ def browse(facet: str, slug: str, number: int = 1) -> str:
     return base if number == 1 else f"{base}page/{number}/"
 
 
+def search() -> str:
+    return "/search/"
+
+
+def search_file(name: str) -> str:
+    return f"/search/{name}"
+
+
 def page(slug: str) -> str:
     return f"/{slug}/"
 

@@ -26,6 +26,8 @@ LAYERS: dict[str, int] = {
     "pages": 7,
     "render": 8,
     "steps": 8,
+    "search_documents": 6,
+    "search": 7,
     "build": 9,
     "report": 10, "serve": 10,
     "cli": 11, "__main__": 11, "__init__": 11,

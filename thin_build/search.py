@@ -1,0 +1,151 @@
+"""Search: a lunr index built at build time, split so a phone fetches only what it needs.
+
+lunr.js loads a serialised lunr index as it is, and a query only reads the postings of
+its own terms and the entries of the documents' field vectors at those terms' `_index`
+positions. So the index is cut into shards of whole terms (grouped by term prefix),
+each shard carrying exactly the postings of its terms and the vector entries at their
+positions. Loading the shards a query's terms live in and merging them gives lunr.js
+the same scores, and so the same order, as the whole index (`tests/js/search.mjs`
+checks this against lunr.py). Result details come from small document chunks fetched
+for the results shown.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from lunr import lunr
+
+from . import urls
+from .pages import BuildInputs, PagePlan
+from .search_documents import FACETS, KINDS, FacetCodes, SearchDocument, search_documents
+from .write import OutputFile
+
+FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost": 3},
+          {"field_name": "tags", "boost": 2}, {"field_name": "body", "boost": 1},
+          {"field_name": "facets", "boost": 1})
+SHARD_BYTES = 24_000
+DOC_CHUNK = 25
+SEARCH_DIR = "search"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_index(docs: list[SearchDocument]) -> dict:
+    """The whole lunr index, serialised; a document's ref is its position in `docs`."""
+    records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
+                "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
+    return lunr(ref="ref", fields=FIELDS, documents=records).serialize()
+
+
+@dataclass(frozen=True)
+class Shard:
+    key: str
+    terms: tuple[list, ...]
+
+
+def _vectors_by_position(index: dict) -> dict[str, dict[int, float]]:
+    vectors = {}
+    for field_ref, elements in index["fieldVectors"]:
+        vectors[field_ref] = dict(zip(elements[0::2], elements[1::2]))
+    return vectors
+
+
+def shard_document(index: dict, shard: Shard, vectors: dict[str, dict[int, float]]) -> dict:
+    """A loadable lunr index holding only `shard`'s terms and their vector entries."""
+    positions = {posting["_index"] for _term, posting in shard.terms}
+    field_refs = sorted({f"{field}/{ref}" for _term, posting in shard.terms
+                         for field, refs in posting.items() if field != "_index"
+                         for ref in refs})
+    field_vectors = []
+    for field_ref in field_refs:
+        entries = sorted((pos, val) for pos, val in vectors[field_ref].items() if pos in positions)
+        field_vectors.append([field_ref, [x for pair in entries for x in pair]])
+    return {"version": index["version"], "fields": index["fields"],
+            "pipeline": index["pipeline"], "fieldVectors": field_vectors,
+            "invertedIndex": [list(term) for term in shard.terms]}
+
+
+def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
+    """Group terms by prefix, lengthening the prefix wherever a group is too big.
+
+    A term shorter than the prefix stays in the shard named by the whole term, so the
+    browser finds a term's shard as the longest shard key that starts the term.
+    """
+    def size(terms) -> int:
+        return sum(len(_compact(term)) * 3 for term in terms)  # postings + vector entries
+
+    def split(terms: list, length: int) -> list[Shard]:
+        groups: dict[str, list] = defaultdict(list)
+        for term in terms:
+            groups[term[0][:length]].append(term)
+        shards = []
+        for key in sorted(groups):
+            group = groups[key]
+            longer = [t for t in group if len(t[0]) > length]
+            if size(group) > max_bytes and longer and len(group) > 1:
+                exact = [t for t in group if len(t[0]) <= length]
+                if exact:
+                    shards.append(Shard(key, tuple(exact)))
+                shards.extend(split(longer, length + 1))
+            else:
+                shards.append(Shard(key, tuple(group)))
+        return shards
+
+    return split([list(term) for term in index["invertedIndex"]], 2)
+
+
+def shard_file(key: str) -> str:
+    """A URL-safe file name for any prefix, Bengali or Latin: its UTF-8 bytes in hex."""
+    return f"{SEARCH_DIR}/shards/{key.encode('utf-8').hex()}.json"
+
+
+def doc_row(doc: SearchDocument) -> list:
+    return [doc.kind, doc.name, doc.summary, doc.url, doc.place, [list(h) for h in doc.hours]]
+
+
+def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
+    """The search step: index shards, document chunks, a manifest, and the search page."""
+    cat = inputs.catalogue
+    codes = FacetCodes.for_catalogue(cat)
+    docs = search_documents(cat, codes)
+    index = build_index(docs)
+    vectors = _vectors_by_position(index)
+    shards = split_into_shards(index)
+    for shard in shards:
+        yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))
+    for start in range(0, len(docs), DOC_CHUNK):
+        rows = [doc_row(doc) for doc in docs[start:start + DOC_CHUNK]]
+        yield OutputFile(f"{SEARCH_DIR}/docs/{start // DOC_CHUNK}.json", _compact(rows))
+    manifest = {"version": index["version"], "fields": index["fields"],
+                "pipeline": index["pipeline"], "shards": [s.key for s in shards],
+                "docChunk": DOC_CHUNK, "count": len(docs), "kinds": KINDS,
+                "base": urls.home()}
+    yield OutputFile(f"{SEARCH_DIR}/manifest.json", _compact(manifest))
+    yield search_page(inputs, codes)
+
+
+def search_page(inputs: BuildInputs, codes: FacetCodes) -> PagePlan:
+    """The search page: facet choices are rendered here, with lunr codes as values."""
+    cat = inputs.catalogue
+    facets = tuple(
+        (facet, label, tuple((codes.codes[facet][term.slug], term.name)
+                             for term in sorted(getattr(cat, collection),
+                                                key=lambda t: t.name.casefold())))
+        for facet, label, collection in (
+            ("ward", "Ward", FACETS["ward"][1]), ("group", "Who they help", FACETS["group"][1]),
+            ("need", "Support need", FACETS["need"][1]),
+            ("language", "Language", FACETS["language"][1])))
+    kinds = tuple((codes.codes["kind"][kind], label) for kind, label in KINDS.items())
+    return PagePlan(urls.search(), "search.html", "Search",
+                    "Search organisations, support providers and pages.",
+                    {"facets": facets, "kinds": kinds, "manifest": urls.search_file("manifest.json"),
+                     "browse": (("Organisations A to Z", urls.orgs_page(1)),
+                                ("Organisations by ward", urls.browse_index("wards")),
+                                ("Organisations by who they help", urls.browse_index("groups")),
+                                ("Organisations by activity", urls.browse_index("activities")),
+                                ("Support by need", urls.providers()))})
