@@ -13,8 +13,8 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var base = form.getAttribute("data-base");
-  var manifestPromise = fetchJson(form.getAttribute("data-manifest"));
   var cache = {};
+  var manifestPromise = fetchJson(form.getAttribute("data-manifest"));
   var sequence = 0;
   var current = null;
 

@@ -7,6 +7,7 @@ and focus never leak between tests.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import threading
@@ -108,13 +109,13 @@ class _StaticSiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site: Path) -> Iterator[str]:
-    """Base URL (no trailing slash) of a loopback static server for ``built_site``.
+@contextlib.contextmanager
+def serve_static(directory: Path) -> Iterator[str]:
+    """Base URL (no trailing slash) of a loopback static server for `directory`.
 
     Port 0 lets the OS pick a free port, so parallel sessions never collide.
     """
-    handler = functools.partial(_StaticSiteHandler, directory=str(built_site))
+    handler = functools.partial(_StaticSiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -125,6 +126,13 @@ def site_server(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """The sample site on a loopback static server."""
+    with serve_static(built_site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -192,6 +192,7 @@ PAGE_KINDS = (
     PageKind("activities", path="/activities/"),
     PageKind("activity", pattern=_item_in("activities")),
     PageKind("about", path="/about/"),
+    PageKind("search", path="/search/"),
     PageKind("not-found", path="/404.html"),
 )
 

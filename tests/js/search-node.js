@@ -1,6 +1,6 @@
 // Runs the page's own search core (templates/static/search-core.js) in Node over a
 // built site: for each query, fetch (read) the shards the page would fetch, merge them
-// and rank. Prints JSON: {query: {refs, shards, bytes}} for the Python tests to compare.
+// and rank. Prints JSON: {query: {refs, shards, gzipped, ms}} for the Python tests to compare.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -13,13 +13,15 @@ const manifest = JSON.parse(read("search/manifest.json"));
 const facets = JSON.parse(facetsJson || "[]");
 const out = {};
 for (const raw of JSON.parse(queriesJson)) {
+  const started = process.hrtime.bigint();
   const cleaned = core.cleanQuery(raw, manifest.fields);
   const keys = core.neededShards(manifest, cleaned.query, facets);
   const files = keys.map((key) => `search/shards/${core.hexKey(key)}.json`);
   const shards = files.map((file) => JSON.parse(read(file)));
   const index = core.mergeShards(manifest, shards);
   const results = core.search(index, cleaned.query, facets);
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const gzipped = files.reduce((sum, file) => sum + zlib.gzipSync(read(file), { level: 9 }).length, 0);
-  out[raw] = { query: cleaned.query, refs: results.map((r) => r.ref), shards: keys, gzipped };
+  out[raw] = { query: cleaned.query, refs: results.map((r) => r.ref), shards: keys, gzipped, ms };
 }
 process.stdout.write(JSON.stringify(out));
