@@ -6,6 +6,7 @@ from content is ever marked safe without passing through here.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -26,6 +27,7 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+@functools.lru_cache(maxsize=None)
 def render_markdown(text: str | None) -> str:
     """Contributor Markdown as clean HTML whose headings start at `<h2>`.
 
@@ -61,11 +63,13 @@ def _renumber_headings(html: str) -> str:
 
 
 def plain_text(text: str | None, limit: int = 0) -> str:
-    """Markdown reduced to words, for meta descriptions and search."""
+    """Markdown reduced to words, for meta descriptions and search.
+
+    It reuses the page's rendering (cached), so each body is converted only once a build.
+    """
     if not text:
         return ""
-    html = _markdown.markdown(text, extensions=["sane_lists", "tables"])
-    words = " ".join(nh3.clean(html, tags=set()).split())
+    words = " ".join(nh3.clean(render_markdown(text), tags=set()).split())
     words = words.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"') \
         .replace("&#39;", "'").replace("&amp;", "&")
     if limit and len(words) > limit:

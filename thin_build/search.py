@@ -16,9 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from lunr import lunr
-
 from . import urls
+from .lunr_index import build_serialized_index
 from .pages import BuildInputs, PagePlan
 from .search_documents import FACETS, KINDS, FacetCodes, SearchDocument, search_documents
 from .write import OutputFile
@@ -39,7 +38,7 @@ def build_index(docs: list[SearchDocument]) -> dict:
     """The whole lunr index, serialised; a document's ref is its position in `docs`."""
     records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
                 "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
-    return lunr(ref="ref", fields=FIELDS, documents=records).serialize()
+    return build_serialized_index("ref", FIELDS, records)
 
 
 @dataclass(frozen=True)
@@ -48,25 +47,32 @@ class Shard:
     terms: tuple[list, ...]
 
 
-def _vectors_by_position(index: dict) -> dict[str, dict[int, float]]:
-    vectors = {}
+def shard_vectors(index: dict, shards: list[Shard]) -> list[dict[str, list]]:
+    """Each shard's share of the field vectors, in one pass over every vector entry.
+
+    A document's field has an entry at a term's position exactly when the term's
+    posting lists that field of that document, so these are the vectors the shard's
+    postings refer to, each still sorted by position.
+    """
+    shard_of = {posting["_index"]: number for number, shard in enumerate(shards)
+                for _term, posting in shard.terms}
+    shares: list[dict[str, list]] = [{} for _ in shards]
     for field_ref, elements in index["fieldVectors"]:
-        vectors[field_ref] = dict(zip(elements[0::2], elements[1::2]))
-    return vectors
+        for i in range(0, len(elements), 2):
+            share = shares[shard_of[elements[i]]]
+            entries = share.get(field_ref)
+            if entries is None:
+                entries = share[field_ref] = []
+            entries.append(elements[i])
+            entries.append(elements[i + 1])
+    return shares
 
 
-def shard_document(index: dict, shard: Shard, vectors: dict[str, dict[int, float]]) -> dict:
+def shard_document(index: dict, shard: Shard, vectors: dict[str, list]) -> dict:
     """A loadable lunr index holding only `shard`'s terms and their vector entries."""
-    positions = {posting["_index"] for _term, posting in shard.terms}
-    field_refs = sorted({f"{field}/{ref}" for _term, posting in shard.terms
-                         for field, refs in posting.items() if field != "_index"
-                         for ref in refs})
-    field_vectors = []
-    for field_ref in field_refs:
-        entries = sorted((pos, val) for pos, val in vectors[field_ref].items() if pos in positions)
-        field_vectors.append([field_ref, [x for pair in entries for x in pair]])
     return {"version": index["version"], "fields": index["fields"],
-            "pipeline": index["pipeline"], "fieldVectors": field_vectors,
+            "pipeline": index["pipeline"],
+            "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
             "invertedIndex": [list(term) for term in shard.terms]}
 
 
@@ -76,8 +82,10 @@ def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
     A term shorter than the prefix stays in the shard named by the whole term, so the
     browser finds a term's shard as the longest shard key that starts the term.
     """
+    weight = {term[0]: _term_bytes(term) for term in index["invertedIndex"]}
+
     def size(terms) -> int:
-        return sum(len(_compact(term)) * 3 for term in terms)  # postings + vector entries
+        return sum(weight[term[0]] for term in terms)
 
     def split(terms: list, length: int) -> list[Shard]:
         groups: dict[str, list] = defaultdict(list)
@@ -99,6 +107,12 @@ def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
     return split([list(term) for term in index["invertedIndex"]], 2)
 
 
+def _term_bytes(term: list) -> int:
+    """About how many bytes a term adds to its shard: its postings and vector entries."""
+    postings = sum(len(refs) for field, refs in term[1].items() if field != "_index")
+    return len(term[0]) + 40 + 28 * postings
+
+
 def shard_file(key: str) -> str:
     """A URL-safe file name for any prefix, Bengali or Latin: its UTF-8 bytes in hex."""
     return f"{SEARCH_DIR}/shards/{key.encode('utf-8').hex()}.json"
@@ -114,9 +128,8 @@ def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
     codes = FacetCodes.for_catalogue(cat)
     docs = search_documents(cat, codes)
     index = build_index(docs)
-    vectors = _vectors_by_position(index)
     shards = split_into_shards(index)
-    for shard in shards:
+    for shard, vectors in zip(shards, shard_vectors(index, shards)):
         yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))
     for start in range(0, len(docs), DOC_CHUNK):
         rows = [doc_row(doc) for doc in docs[start:start + DOC_CHUNK]]

@@ -1,0 +1,82 @@
+"""A lunr 2.3.9 index builder that writes exactly what lunr.py writes, several times faster.
+
+lunr.py builds a Token object per word and runs each through a generic pipeline; at
+20,000 organisations that made the index the slowest step of the build. This builder
+does the same arithmetic on plain strings: the same tokenizer, trimmer, stop words and
+Porter stemmer (remembered per word), the same term numbering, BM25 weights and
+rounding. `tests/unit/test_lunr_index.py` checks the output is identical to lunr.py's.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from lunr import __TARGET_JS_VERSION__
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+from lunr.trimmer import full_re as TRIM_RE
+
+_SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")
+K1, B = 1.2, 0.75
+
+
+@functools.lru_cache(maxsize=None)
+def index_term(word: str) -> str | None:
+    """lunr's index pipeline for one word: trimmer, stop-word filter, stemmer."""
+    match = TRIM_RE.match(word)
+    trimmed = match.group(1) if match else word
+    if trimmed in STOP_WORDS:
+        return None
+    return porter_stemmer.stem(trimmed)
+
+
+def terms_of(text: str) -> list[str]:
+    words = (w for w in _SEPARATORS.split(str(text).lower()) if w)
+    return [term for term in map(index_term, words) if term is not None]
+
+
+def build_serialized_index(ref_field: str, fields: Sequence[Mapping], documents: Sequence[Mapping]) -> dict:
+    """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it."""
+    names = [field["field_name"] for field in fields]
+    boosts = {field["field_name"]: field.get("boost", 1) for field in fields}
+    inverted: dict[str, dict] = {}
+    frequencies: list[tuple[str, str, dict[str, int], int]] = []
+    for doc in documents:
+        ref = str(doc[ref_field])
+        for name in names:
+            terms = terms_of(doc[name]) if doc[name] is not None else []
+            counts: dict[str, int] = defaultdict(int)
+            for term in terms:
+                counts[term] += 1
+                posting = inverted.get(term)
+                if posting is None:
+                    posting = inverted[term] = {field: {} for field in names}
+                    posting["_index"] = len(inverted) - 1
+                posting[name].setdefault(ref, {})
+            frequencies.append((ref, name, counts, len(terms)))
+    lengths: dict[str, float] = defaultdict(float)
+    for _ref, name, _counts, length in frequencies:
+        lengths[name] += length
+    average = {name: lengths[name] / len(documents) for name in names} if documents else {}
+    count = len(documents)
+    idf = {term: _idf(posting, names, count) for term, posting in inverted.items()}
+    vectors = []
+    for ref, name, counts, length in frequencies:
+        elements = []
+        for term, tf in sorted(counts.items(), key=lambda item: inverted[item[0]]["_index"]):
+            score = idf[term] * ((K1 + 1) * tf) / (
+                K1 * (1 - B + B * (length / average[name])) + tf)
+            elements += (inverted[term]["_index"], round(round(score * boosts[name], 3), 3))
+        vectors.append([f"{name}/{ref}", elements])
+    return {"version": __TARGET_JS_VERSION__, "fields": names, "fieldVectors": vectors,
+            "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
+            "pipeline": ["stemmer"]}
+
+
+def _idf(posting: dict, names: list[str], count: int) -> float:
+    with_term = sum(len(posting[name]) for name in names)
+    x = (count - with_term + 0.5) / (with_term + 0.5)
+    return math.log(1 + abs(x))
