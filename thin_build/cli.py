@@ -10,6 +10,7 @@ import click
 
 from . import build, guide, scaffold
 from .errors import ContentError
+from .gaps import find_gaps, gaps_text
 from .load import slugify
 from .report import failed, format_problem, summary
 
@@ -93,15 +94,16 @@ def _is_loopback(host: str) -> bool:
 @click.argument("kind", type=click.Choice(sorted(scaffold.FOLDERS)))
 @click.argument("name")
 def new(root: Path, today, kind: str, name: str) -> None:
-    """Write a commented skeleton for a new organisation or provider called NAME."""
+    """Write a commented skeleton for a new organisation, provider, event or notice."""
     slug = slugify(name)
     if not slug:
         raise click.BadParameter("the name needs at least one letter or digit", param_hint="NAME")
     path = root / scaffold.FOLDERS[kind] / f"{slug}.md"
     if path.exists():
         raise click.ClickException(f"{path} already exists; edit it instead")
-    path.write_text(scaffold.skeleton(kind, name, build.resolve_today(_date(today))),
-                    encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(scaffold.skeleton(kind, name, build.resolve_today(_date(today)),
+                                      scaffold.first_organiser(root)), encoding="utf-8")
     click.echo(f"Wrote {path}; fill it in, then run `thin validate`.")
 
 
@@ -122,3 +124,26 @@ def docs(root: Path, check: bool) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(outputs[path], encoding="utf-8")
         click.echo(f"Wrote {path}")
+
+
+@main.group("report")
+def report_group() -> None:
+    """Reports for coordinators, worked out from the content."""
+
+
+@report_group.command("gaps")
+@_ROOT
+@_TODAY
+def report_gaps(root: Path, today) -> None:
+    """Gaps and duplication in support provision.
+
+    Needs and stages no provider serves, needs only one provider serves, needs with no
+    agreed referral agency, and where many providers overlap (docs/referral.md).
+    """
+    catalogue, problems = build.check_site(root, _date(today))
+    if catalogue is None:
+        for problem in problems:
+            click.echo(format_problem(problem), err=True)
+        click.echo(summary(problems) + "; fix the content to see the report", err=True)
+        sys.exit(1)
+    click.echo(gaps_text(find_gaps(catalogue)), nl=False)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import string
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from . import model
+from .agenda_views import group_by_listing
 from .views import Card, org_card, provider_card
 
 # Browse facets: URL section, catalogue collection, organisation field.
@@ -30,6 +31,8 @@ class Directory:
     providers_by_need: Mapping[str, tuple[tuple[Card, str], ...]]
     providers_by_type: Mapping[str, tuple[Card, ...]]
     providers_by_ward: Mapping[str, tuple[Card, ...]]
+    # "orgs/<slug>" or "providers/<slug>" → (its events, its notices)
+    by_listing: Mapping[str, tuple[tuple, tuple]] = field(default_factory=dict)
 
 
 def _folded(name: str) -> str:
@@ -83,4 +86,5 @@ def build_directory(cat: model.Catalogue) -> Directory:
         providers_by_need={n.slug: tuple(by_need[n.slug]) for n in cat.needs},
         providers_by_type={t.slug: tuple(by_type[t.slug]) for t in cat.provider_types},
         providers_by_ward={w.slug: tuple(by_ward[w.slug]) for w in cat.wards},
+        by_listing=group_by_listing(cat),
     )

@@ -11,7 +11,9 @@ from typing import Any, Mapping
 from .schema import KIND_RECORDS, TAXONOMY_FILES, TAXONOMY_RECORDS, Field, ListOf, Record
 
 _WHERE = {"org": "orgs/<slug>.md", "provider": "providers/<slug>.md",
-          "page": "content/pages/<slug>.md", "site": "content/site.yaml"}
+          "page": "content/pages/<slug>.md", "site": "content/site.yaml",
+          "referrals": "content/referrals.yaml",
+          "event": "events/<slug>.md", "notice": "content/notices/<slug>.md"}
 _ID_BASE = "https://thin-portal.example.org/schemas/"
 
 
@@ -59,16 +61,25 @@ def content_guide() -> str:
     for kind, record in KIND_RECORDS.items():
         out += [f"## {record.title[:1].upper() + record.title[1:]}: `{_WHERE[kind]}`", ""]
         out += _field_table(record.fields)
-        for field in record.fields:
-            nested = field.type.item if isinstance(field.type, ListOf) else field.type
-            if isinstance(nested, Record):
-                out += [f"### Each entry of `{field.name}`", ""] + _field_table(nested.fields)
+        out += _nested_tables(record.fields)
     out += ["## Taxonomies: `content/taxonomies/`", "",
             "Each file is a list of terms; other files refer to a term by its `slug`.", ""]
     for name, record in TAXONOMY_RECORDS.items():
         out += [f"### `{TAXONOMY_FILES[name]}.yaml`: {record.title}", ""]
         out += _field_table(record.fields)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _nested_tables(fields: tuple[Field, ...], parent: str = "") -> list[str]:
+    """A table for each nested record (`services`), and for records nested in those."""
+    out: list[str] = []
+    for field in fields:
+        nested = field.type.item if isinstance(field.type, ListOf) else field.type
+        if isinstance(nested, Record):
+            inside = f" (inside `{parent}`)" if parent else ""
+            out += [f"### Each entry of `{field.name}`{inside}", ""] + _field_table(nested.fields)
+            out += _nested_tables(nested.fields, field.name)
+    return out
 
 
 def _field_table(fields: tuple[Field, ...]) -> list[str]:

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_MEDIA_BYTES = 1024 * 1024
+MAX_PDF_BYTES = 2 * 1024 * 1024  # notice-board flyers: a page or two with pictures
 MEDIA_DIR = "content/media"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
@@ -46,6 +47,9 @@ SOURCES: tuple[Source, ...] = (
     Source("org", "orgs", (".md", ".yaml", ".yml")),
     Source("provider", "providers", (".md", ".yaml", ".yml")),
     Source("page", "content/pages", (".md",), required=False),
+    Source("event", "events", (".md",), required=False),
+    Source("notice", "content/notices", (".md",), required=False),
+    Source("referrals", "content/referrals.yaml", (".yaml",), single_file=True, required=False),
 )
 
 _YAML_TAGS = {
@@ -116,9 +120,11 @@ def _media_files(root: Path, problems: list[Problem]):
                                       "Replace it with the real file", Location(rel)))
                 dirs[:] = [d for d in dirs if d != name]
             elif name in files and not name.startswith("."):
-                if path.stat().st_size > MAX_MEDIA_BYTES:
-                    problems.append(error("file-too-large", f"images may be at most "
-                                          f"{MAX_MEDIA_BYTES // 1024} KiB; make it smaller",
+                limit, what = ((MAX_PDF_BYTES, "PDF flyers") if name.endswith(".pdf")
+                               else (MAX_MEDIA_BYTES, "images"))
+                if path.stat().st_size > limit:
+                    problems.append(error("file-too-large", f"{what} may be at most "
+                                          f"{limit // 1024} KiB; make it smaller",
                                           Location(rel)))
                 else:
                     yield path.relative_to(base).as_posix()
@@ -134,7 +140,11 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
         return
     if source.single_file:
         if not base.is_file():
-            problems.append(error("missing-file", f"{source.path} is missing; it is required", where))
+            if source.required:
+                problems.append(error("missing-file", f"{source.path} is missing; it is "
+                                      "required", where))
+            elif base.exists():
+                problems.append(error("not-a-file", "is not a regular file", where))
             return
         yield source.path, base
         return

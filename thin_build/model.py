@@ -173,6 +173,140 @@ class Page:
 
 
 @dataclass(frozen=True, kw_only=True)
+class GroupReferral:
+    """A different agreed agency for groups that work with one beneficiary group."""
+
+    group: str
+    agency: str
+    explanation: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Referral:
+    """The agreed key referral agency for one support need (None: not agreed yet)."""
+
+    need: str
+    agency: str | None = None
+    explanation: str
+    by_group: tuple[GroupReferral, ...] = ()
+
+    def for_group(self, group: str | None) -> GroupReferral | None:
+        return next((g for g in self.by_group if g.group == group), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReferralAgreements:
+    """content/referrals.yaml: who agreed the referral routes, and one entry per need."""
+
+    agreed_by: str = ""
+    agreements: tuple[Referral, ...] = ()
+
+    def for_need(self, need: str) -> Referral | None:
+        return next((r for r in self.agreements if r.need == need), None)
+
+
+FREQUENCIES = ("weekly", "monthly")
+WEEKS_OF_MONTH = ("first", "second", "third", "fourth", "last")
+STEP_FREE = ("yes", "no", "partly")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Recurrence:
+    """How an event repeats (weekly or monthly), and when the series stops.
+
+    Exactly one of `until` (a last date, inclusive) and `count` is given; `week`
+    with one of `days` means "the first Tuesday", without it the start's day of month.
+    """
+
+    frequency: str
+    interval: int = 1
+    days: tuple[str, ...] = ()
+    week: str | None = None
+    until: dt.date | None = None
+    count: int | None = None
+    skip_dates: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Venue:
+    name: str
+    address: str | None = None
+    postcode: str | None = None
+    ward: str | None = None
+    step_free: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """One event, or the first of a series; times are London wall-clock times.
+
+    `start` is a naive datetime (local London time) or, for an all-day event, a date.
+    `end` is a datetime, a time on the start's day, or for all-day events the last
+    day (inclusive). `organiser` is "orgs/<slug>" or "providers/<slug>", the same
+    names `Catalogue.lookup` uses, because organisations and providers are separate
+    namespaces.
+    """
+
+    slug: str
+    path: str
+    title: str
+    summary: str
+    category: str
+    organiser: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | dt.time
+    posted: dt.date
+    recurrence: Recurrence | None = None
+    venue: Venue | None = None
+    online: str | None = None
+    stages: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    cost: str | None = None
+    booking: str | None = None
+    accessibility: str | None = None
+    body: str | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Flyer:
+    """A flyer kept in content/media: a PDF, or an image with its text as `alt`."""
+
+    file: str
+    alt: str | None = None
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file.endswith(".pdf")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    """A notice-board entry, shown from `posted` to `expires` (inclusive)."""
+
+    slug: str
+    path: str
+    title: str
+    summary: str
+    posted_by: str
+    posted: dt.date
+    expires: dt.date
+    flyer: Flyer | None = None
+    link: str | None = None
+    body: str | None = None
+
+
+def split_listing_ref(ref: str) -> tuple[str, str]:
+    """"orgs/bow-youth" → ("orgs", "bow-youth"), the arguments of `Catalogue.lookup`."""
+    collection, _, slug = ref.partition("/")
+    return collection, slug
+
+
+@dataclass(frozen=True, kw_only=True)
 class Catalogue:
     """Everything the site is built from, validated.
 
@@ -193,12 +327,16 @@ class Catalogue:
     providers: tuple[Provider, ...]
     pages: tuple[Page, ...]
     media: tuple[str, ...] = ()
+    referrals: ReferralAgreements = ReferralAgreements()
+    event_categories: tuple[Term, ...] = ()
+    events: tuple[Event, ...] = ()
+    notices: tuple[Notice, ...] = ()
     _index: Mapping[str, Mapping[str, object]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index = {name: MappingProxyType({item.slug: item for item in getattr(self, name)})
-                 for name in TAXONOMIES + ("orgs", "providers", "pages")}
+                 for name in TAXONOMIES + ("orgs", "providers", "pages", "events", "notices")}
         object.__setattr__(self, "_index", MappingProxyType(index))
 
     def lookup(self, collection: str, slug: str):
@@ -210,7 +348,7 @@ class Catalogue:
 
 
 TAXONOMIES = ("needs", "groups", "stages", "provider_types", "wards", "activities",
-              "languages", "networks")
+              "languages", "networks", "event_categories")
 
 
 def review_due(last_verified: dt.date | None, months: int, today: dt.date) -> bool:

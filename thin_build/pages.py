@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from . import model, urls, views
+from .agenda_views import listing_agenda
 from .directory import FACET_TITLES, FACETS, Directory, initial
 from .markup import render_markdown
+from .referrals import agency_links, suggested_support
 
 PAGE_SIZE = 30
 
@@ -42,10 +44,10 @@ def plan_site(cat: model.Catalogue, directory: Directory, today: dt.date) -> Ite
     yield home(cat, directory)
     yield from orgs_a_to_z(directory)
     for org in cat.orgs:
-        yield org_page(cat, org, today)
+        yield org_page(cat, org, today, directory)
     yield from provider_indexes(cat, directory)
     for provider in cat.providers:
-        yield provider_page(cat, provider, today)
+        yield provider_page(cat, provider, today, directory)
     for facet, collection, _ in FACETS:
         yield browse_index(cat, directory, facet, collection)
         for term in getattr(cat, collection):
@@ -58,11 +60,13 @@ def plan_site(cat: model.Catalogue, directory: Directory, today: dt.date) -> Ite
 
 def home(cat: model.Catalogue, directory: Directory) -> PagePlan:
     routes = (
-        views.Link("Find support for your organisation", urls.providers()),
+        views.Link("Find support for your organisation", urls.support()),
         views.Link("Browse the directory of organisations", urls.orgs_page(1)),
         views.Link("Organisations by ward", urls.browse_index("wards")),
         views.Link("Organisations by who they help", urls.browse_index("groups")),
         views.Link("Organisations by activity", urls.browse_index("activities")),
+        views.Link("What's on: the community calendar", urls.calendar()),
+        views.Link("The notice board", urls.notices()),
     )
     return PagePlan(urls.home(), "home.html", cat.site.title, cat.site.description, {
         "routes": routes, "org_count": len(cat.orgs), "provider_count": len(cat.providers),
@@ -110,7 +114,8 @@ def _pager(number: int, count: int, url_for) -> dict | None:
             "pages": tuple(views.Link(str(n), url_for(n)) for n in range(1, count + 1))}
 
 
-def org_page(cat: model.Catalogue, org: model.Organisation, today: dt.date) -> PagePlan:
+def org_page(cat: model.Catalogue, org: model.Organisation, today: dt.date,
+             directory: Directory | None = None) -> PagePlan:
     stage = cat.lookup("stages", org.stage)
     data = {
         "org": org,
@@ -124,14 +129,15 @@ def org_page(cat: model.Catalogue, org: model.Organisation, today: dt.date) -> P
         "networks": views.term_links(cat, "networks", org.networks),
         "works_with": tuple(views.Link(p.name, urls.provider(p.slug))
                             for p in cat.lookup_many("providers", org.works_with)),
-        "support_needs": tuple(views.Link(n.name, f"{urls.providers()}#need-{n.slug}")
-                               for n in cat.lookup_many("needs", org.support_needs)),
+        "support_needs": suggested_support(cat, org),
         "hours": views.opening_hours(org.opening_hours),
         "contact": views.contact(org),
         "freshness": views.freshness(cat, org, today),
         "theme": views.theme(org),
         "logo": urls.media(org.logo) if org.logo else None,
         "json_ld": views.listing_json_ld(cat, org, "NGO"),
+        "agenda": listing_agenda(cat, f"orgs/{org.slug}", directory and directory.by_listing,
+                                 today),
     }
     return PagePlan(urls.org(org.slug), "org.html", org.name, org.summary, data,
                     (views.Link("Organisations", urls.orgs_page(1)),))
@@ -150,7 +156,8 @@ def provider_indexes(cat: model.Catalogue, directory: Directory) -> Iterator[Pag
                    {"by_type": by_type}, (views.Link("Find support", urls.providers()),))
 
 
-def provider_page(cat: model.Catalogue, provider: model.Provider, today: dt.date) -> PagePlan:
+def provider_page(cat: model.Catalogue, provider: model.Provider, today: dt.date,
+                  directory: Directory | None = None) -> PagePlan:
     services = tuple({
         "service": s,
         "need": cat.lookup("needs", s.need),
@@ -179,6 +186,9 @@ def provider_page(cat: model.Catalogue, provider: model.Provider, today: dt.date
         "theme": views.theme(provider),
         "logo": urls.media(provider.logo) if provider.logo else None,
         "json_ld": views.listing_json_ld(cat, provider, "Organization"),
+        "agenda": listing_agenda(cat, f"providers/{provider.slug}",
+                                 directory and directory.by_listing, today),
+        "agreed_for": agency_links(cat, provider),
     }
     return PagePlan(urls.provider(provider.slug), "provider.html", provider.name,
                     provider.summary, data, (views.Link("Find support", urls.providers()),))

@@ -30,9 +30,10 @@ class Layout:
 
 
 def make_layout(cat: model.Catalogue, stylesheet_version: str) -> Layout:
-    nav = (views.Link("Home", urls.home()), views.Link("Find support", urls.providers()),
+    nav = (views.Link("Home", urls.home()), views.Link("Find support", urls.support()),
            views.Link("Directory", urls.orgs_page(1)),
-           views.Link("Wards", urls.browse_index("wards")))
+           views.Link("Wards", urls.browse_index("wards")),
+           views.Link("Calendar", urls.calendar()), views.Link("Notice board", urls.notices()))
     footer = tuple(views.Link(p.title, urls.page(p.slug))
                    for p in sorted(cat.pages, key=lambda p: (p.order, p.slug)))
     base_path = urlsplit(cat.site.base_url).path.rstrip("/")

@@ -8,16 +8,35 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from .schema import KIND_RECORDS, Field, ListOf, Record
 
-FOLDERS = {"org": "orgs", "provider": "providers"}
+FOLDERS = {"org": "orgs", "provider": "providers", "event": "events",
+           "notice": "content/notices"}
 # Optional fields written out rather than commented: whoever creates the listing has
-# just checked it, and without the date the new file would be flagged as unverified.
-WRITTEN_OUT = frozenset({"last_verified"})
+# just checked it, and without the date the new file would be flagged as unverified;
+# an event needs somewhere to happen.
+WRITTEN_OUT = frozenset({"last_verified", "venue"})
 
 
-def skeleton(kind: str, name: str, today: dt.date) -> str:
+def _dated(today: dt.date) -> dict[str, str]:
+    """Values that depend on today, so a new event is not already past, nor a notice expired."""
+    return {"last_verified": today.isoformat(), "posted": today.isoformat(),
+            "start": f"{today + dt.timedelta(days=14)} 10:00", "end": "12:00",
+            "expires": (today + dt.timedelta(days=28)).isoformat()}
+
+
+def first_organiser(root: Path) -> str | None:
+    """A real organiser for an event or notice skeleton: the first provider, else org."""
+    for folder in ("providers", "orgs"):
+        names = sorted(p.stem for p in (root / folder).glob("*.md"))
+        if names:
+            return f"{folder}/{names[0]}"
+    return None
+
+
+def skeleton(kind: str, name: str, today: dt.date, organiser: str | None = None) -> str:
     record = KIND_RECORDS[kind]
     lines = ["---", f"# {record.title[:1].upper() + record.title[1:]}. Fields are described in "
              "docs/content-guide.md; lines starting with # are ignored.",
@@ -26,6 +45,8 @@ def skeleton(kind: str, name: str, today: dt.date) -> str:
         if field.name == "body":
             continue
         value = _value(field, name, today)
+        if field.name in ("organiser", "posted_by") and organiser:
+            value = organiser
         lines.append(f"# {field.help}")
         if field.required or field.name in WRITTEN_OUT:
             lines.extend(_yaml(field.name, value))
@@ -36,10 +57,12 @@ def skeleton(kind: str, name: str, today: dt.date) -> str:
 
 
 def _value(field: Field, name: str, today: dt.date):
-    if field.name == "name":
+    if field.name in ("name", "title"):
         return name
-    if field.name == "last_verified":
-        return today.isoformat()
+    if field.name in _dated(today):
+        return _dated(today)[field.name]
+    if isinstance(field.type, Record) and not field.required and isinstance(field.example, dict):
+        return field.example
     if isinstance(field.type, ListOf) and isinstance(field.type.item, Record):
         item = {f.name: _value(f, name, today) for f in field.type.item.fields if f.required}
         return [item]

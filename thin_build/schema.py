@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from . import model
+from .agenda import MAX_COUNT
+from .agenda_fields import FlyerPath, LocalDateTime, OrganiserRef
 from .fields import (CHARITY_NUMBER, COLOUR, COMPANY_NUMBER, EMAIL, POSTCODE, Choice,
                      Context, Date, FieldType, Integer, Invalid, Markdown, MediaPath, Phone,
                      Ref, SLUG, Text, Time, Url, suggest)
@@ -306,6 +308,128 @@ SITE = Record(model.SiteConfig, (
           required=True),
 ), "site settings")
 
+GROUP_REFERRAL = Record(model.GroupReferral, (
+    Field("group", Ref("groups", _where("groups")), "the beneficiary group this agreement is "
+          "for", "bme", required=True),
+    Field("agency", Ref("providers", "providers/"), "the agreed agency for groups that work "
+          "with that beneficiary group; it must offer a service for the need open to them",
+          "example-bme-partnership", required=True),
+    _text("explanation", "why, in a sentence shown to users", "A BME specialist agency that "
+          "gives advice in community languages.", max_length=400, multiline=True),
+), "a beneficiary group's agreed agency")
+
+REFERRAL = Record(model.Referral, (
+    Field("need", Ref("needs", _where("needs")), "the support need", "payroll",
+          required=True),
+    Field("agency", Ref("providers", "providers/"), "the agreed key referral agency; it must "
+          "offer a service for the need. Leave out while none is agreed", "example-hub"),
+    _text("explanation", "a short explanation shown to users with the suggestions",
+          "THIN partners agreed that the Hub takes payroll referrals first.", required=True,
+          max_length=400, multiline=True),
+    Field("by_group", ListOf(GROUP_REFERRAL, max_items=20), "a different agreed agency for "
+          "groups working with one beneficiary group, e.g. a BME specialist first for BME-led "
+          "groups", [_example(GROUP_REFERRAL)]),
+), "a need's agreed referral agency")
+
+REFERRALS = Record(model.ReferralAgreements, (
+    _text("agreed_by", "the partnership that agreed these referral routes, as named in "
+          "suggestions (\"THIN's agreed referral agency for payroll\")", "THIN", required=True,
+          max_length=60),
+    Field("agreements", ListOf(REFERRAL, max_items=200), "one entry per support need",
+          [_example(REFERRAL)], required=True),
+), "agreed referral agencies")
+
+RECURRENCE = Record(model.Recurrence, (
+    Field("frequency", Choice(model.FREQUENCIES), "how often it repeats", "weekly",
+          required=True),
+    Field("interval", Integer(1, 12), "every how many weeks or months (2: fortnightly)", 1),
+    Field("days", ListOf(Choice(model.DAYS), min_items=1, max_items=7), "weekly: the days "
+          "it runs (default: the start's day, which must be one of them); monthly with "
+          "`week`: the one day", ["tue"]),
+    Field("week", Choice(model.WEEKS_OF_MONTH), "monthly: which one of the month's `days` "
+          "(`last` and [fri]: the last Friday); leave out to repeat on the start's date, "
+          "at most the 28th", "first"),
+    Field("until", Date(), "the last date it may run; give this or `count`", "2027-03-30"),
+    Field("count", Integer(1, MAX_COUNT), "how many times it runs in all, skipped dates "
+          "included; give this or `until`", 10),
+    Field("skip_dates", ListOf(Date(), max_items=100), "dates in the series when it does "
+          "not run, such as holidays", ["2026-12-29"]),
+), "frequency, interval, days, week, until or count, and skip dates")
+
+VENUE = Record(model.Venue, (
+    _text("name", "the venue's name", "Example Community Centre", required=True,
+          max_length=120),
+    _text("address", "street address without the postcode, one part per line",
+          "12 Example Road\nLondon", max_length=300, multiline=True),
+    Field("postcode", POSTCODE, "postcode of the venue", "E3 2AA"),
+    Field("ward", Ref("wards", _where("wards")), "the ward the venue is in", "bow-east"),
+    Field("step_free", Choice(model.STEP_FREE), "step-free access to the room", "yes"),
+), "name, address, postcode, ward and step-free access")
+
+_ORGANISER_HELP = ("`orgs/<slug>` for an organisation or `providers/<slug>` for a support "
+                   "provider")
+
+EVENT = Record(model.Event, (
+    _text("title", "the event's name", "Writing funding bids: a workshop", required=True,
+          max_length=120),
+    _text("summary", "one or two sentences for listings and calendar apps",
+          "A practical morning on finding funders and writing a strong first bid.",
+          required=True, max_length=300),
+    Field("category", Ref("event_categories", _where("event-categories")), "the kind of "
+          "event", "training", required=True),
+    Field("organiser", OrganiserRef(), "who runs it: " + _ORGANISER_HELP,
+          "providers/example-hub", required=True),
+    Field("start", LocalDateTime(), "when it starts, in London time; a date alone for an "
+          "all-day event", "2026-12-03 10:00", required=True),
+    Field("end", LocalDateTime(time_only=True), "when it ends: a time the same day, a date "
+          "and time, or for an all-day event its last day", "12:00", required=True),
+    Field("recurrence", RECURRENCE, "how it repeats; leave out for a one-off event",
+          {"frequency": "weekly", "count": 8}),
+    Field("venue", VENUE, "where it happens; give this, `online`, or both", _example(VENUE)),
+    Field("online", Url(), "the link to join online", "https://meet.example.org/funding-bids"),
+    _refs("stages", "stages", _where("stages"), "stages of development it is for; leave out "
+          "if it is for everyone", ["stage-1"]),
+    _refs("groups", "groups", _where("groups"), "beneficiary groups it is for",
+          ["young-people"]),
+    _refs("languages", "languages", _where("languages"), "languages it is run in",
+          ["english"]),
+    _text("cost", "what it costs", "Free"),
+    Field("booking", Url(), "where to book a place", "https://book.example.org/funding-bids"),
+    _text("accessibility", "access at the event: step-free entry, hearing loop, BSL, "
+          "quiet room", "Step-free entrance, hearing loop, BSL on request.", max_length=600,
+          multiline=True),
+    Field("posted", Date(), "the date it was added; feeds list new events by it",
+          "2026-11-20", required=True),
+    Field("body", Markdown(), "the text after the front matter: what happens and who it is "
+          "for", "Bring a project idea; we will work on it together."),
+), "an event")
+
+FLYER = Record(model.Flyer, (
+    Field("file", FlyerPath(), "the flyer, kept in content/media/", "flyers/winter-fair.pdf",
+          required=True),
+    _text("alt", "for an image, what it says, for people who cannot see it (required for "
+          "images)", "Winter fair, Saturday 12 December, 11am to 3pm, Example Hall.",
+          max_length=1000, multiline=True),
+), "a PDF or an image")
+
+NOTICE = Record(model.Notice, (
+    _text("title", "the notice's heading", "Volunteers wanted for the winter fair",
+          required=True, max_length=120),
+    _text("summary", "one or two sentences for the board and feeds",
+          "We need six volunteers to help run stalls on the day.", required=True,
+          max_length=300),
+    Field("posted_by", OrganiserRef(), "who posted it: " + _ORGANISER_HELP,
+          "providers/example-hub", required=True),
+    Field("posted", Date(), "the date it goes on the board", "2026-11-20", required=True),
+    Field("expires", Date(), "the last date it is shown; the build takes it off the board "
+          "after this", "2026-12-20", required=True),
+    Field("flyer", FLYER, "a flyer to download or show", _example(FLYER)),
+    Field("link", Url(), "a web page with more information",
+          "https://our-group.example.org/winter-fair"),
+    Field("body", Markdown(), "the text after the front matter: the notice in full",
+          "Email us to **sign up**."),
+), "a notice")
+
 _TERM = (
     Field("slug", SLUG, "short identifier used in other files", "bow-east",
           required=True),
@@ -335,7 +459,9 @@ TAXONOMY_RECORDS: Mapping[str, Record] = {
               "example-hub"),
         Field("website", Url(), "the network's web site", "https://network.example.org/"),
     ), "a network"),
+    "event_categories": Record(model.Term, _TERM, "an event category"),
 }
 TAXONOMY_FILES = {name: name.replace("_", "-") for name in TAXONOMY_RECORDS}
 KIND_RECORDS: Mapping[str, Record] = {"site": SITE, "org": ORGANISATION, "provider": PROVIDER,
-                                      "page": PAGE}
+                                      "page": PAGE, "referrals": REFERRALS,
+                                      "event": EVENT, "notice": NOTICE}

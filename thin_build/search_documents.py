@@ -14,7 +14,8 @@ from . import model, urls
 from .markup import plain_text
 
 BODY_WORDS = 120
-KINDS = {"org": "Organisation", "provider": "Support provider", "page": "Page"}
+KINDS = {"org": "Organisation", "provider": "Support provider", "event": "Event",
+         "page": "Page"}
 # facet name → (code prefix, catalogue collection); kinds use their own table.
 FACETS = {"ward": ("fw", "wards"), "group": ("fg", "groups"), "need": ("fn", "needs"),
           "language": ("fl", "languages")}
@@ -122,10 +123,28 @@ def page_documents(cat: model.Catalogue, codes: FacetCodes) -> Iterable[SearchDo
             facets=codes.of("kind", ["page"]), place="")
 
 
+def event_documents(cat: model.Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
+    """Events by title, category, organiser and venue; the page shows the first date."""
+    for event in cat.events:
+        organiser = cat.lookup(*model.split_listing_ref(event.organiser))
+        ward = event.venue.ward if event.venue and event.venue.ward else None
+        when = event.start.strftime("%d %b %Y").lstrip("0")
+        tags = ([cat.lookup("event_categories", event.category).name, organiser.name]
+                + _names(cat, "groups", event.groups) + _languages(cat, event.languages)
+                + ([event.venue.name] if event.venue else []))
+        yield SearchDocument(
+            key=f"event/{event.slug}", kind="event", name=event.title, summary=event.summary,
+            url=urls.event(event.slug), tags=" ".join(tags), body=_excerpt(plain_text(event.body)),
+            facets=codes.of("kind", ["event"]) + codes.of("ward", [ward] if ward else [])
+            + codes.of("group", event.groups) + codes.of("language", event.languages),
+            place=", ".join([when] + _names(cat, "wards", [ward] if ward else [])))
+
+
 DocumentSource = Callable[[model.Catalogue, FacetCodes], Iterable[SearchDocument]]
 DOCUMENT_SOURCES: tuple[DocumentSource, ...] = (
     organisation_documents,
     provider_documents,
+    event_documents,
     page_documents,
 )
 

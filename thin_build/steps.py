@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from . import model
+from .agenda_pages import calendar_files, calendar_pages, notice_board
 from .guide import json_schemas
 from .pages import BuildInputs, PagePlan, plan_site
+from .referral_pages import referral_outputs
 from .search import search_outputs
 from .write import OutputFile
 
@@ -34,4 +36,8 @@ STEPS: tuple[Step, ...] = (
     directory_pages,
     published_schemas,
     search_outputs,
+    referral_outputs,
+    calendar_pages,
+    calendar_files,
+    notice_board,
 )

@@ -11,11 +11,13 @@ from collections import defaultdict
 from typing import Any
 
 from . import model
+from .agenda_checks import check_agenda
 from .dedupe import duplicate_listings
 from .errors import Location, Problem, error, warning
 from .fields import Context
 from .load import LoadResult
 from .raw import RawList, RawMap, RawRecord, RawScalar
+from .referral_checks import check_referrals
 from .schema import KIND_RECORDS, TAXONOMY_FILES, TAXONOMY_RECORDS, convert_node
 from .urls import RESERVED_SLUGS, RESERVED_TOP_LEVEL
 
@@ -28,13 +30,14 @@ def validate(loaded: LoadResult, today: dt.date) -> tuple[model.Catalogue | None
     by_kind: dict[str, list[RawRecord]] = defaultdict(list)
     for record in loaded.records:
         by_kind[record.kind].append(record)
-    refs: dict[str, dict[str, str]] = {"providers": _names(by_kind["provider"])}
+    refs: dict[str, dict[str, str]] = {"providers": _names(by_kind["provider"]),
+                                       "orgs": _names(by_kind["org"])}
     ctx = Context(refs=refs, media=loaded.media, problems=problems)
 
     site = _convert_single(by_kind["site"], "site", ctx)
     taxonomies = _convert_taxonomies(by_kind["taxonomy"], ctx)
     listings: dict[str, list[Any]] = {}
-    for kind in ("org", "provider", "page"):
+    for kind in ("org", "provider", "page", "event", "notice"):
         problems.extend(_duplicate_slugs(by_kind[kind]))
         listings[kind] = _convert_records(by_kind[kind], kind, ctx)
     raw = {(r.kind, r.slug): r for r in loaded.records}
@@ -43,6 +46,10 @@ def validate(loaded: LoadResult, today: dt.date) -> tuple[model.Catalogue | None
         problems.extend(duplicate_listings(listings[kind], raw, kind))
         problems.extend(_check_listings(listings[kind], raw, site, today))
     problems.extend(_check_orgs(listings["org"], raw, taxonomies))
+    problems.extend(check_agenda(listings["event"], listings["notice"], raw, today))
+    referrals = _convert_single(by_kind["referrals"], "referrals", ctx)
+    if referrals is not None:
+        problems.extend(check_referrals(referrals, by_kind["referrals"][0], listings["provider"]))
 
     if site is None or any(p.is_error for p in problems) or len(taxonomies) != len(TAXONOMY_FILES):
         return None, problems
@@ -50,6 +57,8 @@ def validate(loaded: LoadResult, today: dt.date) -> tuple[model.Catalogue | None
         site=site, **taxonomies,
         orgs=_sorted(listings["org"]), providers=_sorted(listings["provider"]),
         pages=_sorted(listings["page"]), media=tuple(sorted(loaded.media)),
+        events=_sorted(listings["event"]), notices=_sorted(listings["notice"]),
+        referrals=referrals or model.ReferralAgreements(),
     ), problems
 
 

@@ -177,6 +177,9 @@ class PageKind:
 
 HOME = PageKind("home", path="/")
 ORG = PageKind("org", pattern=_item_in("orgs"))
+CALENDAR = PageKind("calendar", path="/calendar/")
+CALENDAR_MONTH = PageKind("calendar-month", path="/calendar/2026/12/")
+NOTICES = PageKind("notices", path="/notices/")
 PAGE_KINDS = (
     HOME,
     PageKind("orgs", path="/orgs/"),
@@ -193,6 +196,20 @@ PAGE_KINDS = (
     PageKind("activity", pattern=_item_in("activities")),
     PageKind("about", path="/about/"),
     PageKind("search", path="/search/"),
+    PageKind("support", path="/support/"),
+    PageKind("support-need", path="/support/funding/"),
+    PageKind("gaps-report", path="/reports/gaps/"),
+    CALENDAR,
+    CALENDAR_MONTH,
+    PageKind("calendar-category", path="/calendar/categories/training/"),
+    PageKind("calendar-organiser", path="/calendar/providers/grantwise-east/"),
+    PageKind("calendar-past", path="/calendar/past/"),
+    PageKind("event", path="/events/vcs-forum/"),
+    PageKind("event-all-day", path="/events/winter-textile-market/"),
+    PageKind("event-finished", path="/events/autumn-trustee-induction/"),
+    NOTICES,
+    PageKind("org-with-events", path="/orgs/marigold-carers-centre/"),
+    PageKind("provider-with-events", path="/providers/grantwise-east/"),
     PageKind("not-found", path="/404.html"),
 )
 

@@ -181,7 +181,8 @@ def test_org_page_resolves_every_slug(big) -> None:
     assert [(link.text, link.url) for link in data["works_with"]] == [
         ("Example Voluntary Action Hub", "/providers/hub/")]
     assert [(link.text, link.url) for link in data["support_needs"]] == [
-        ("Funding and fundraising", "/providers/#need-funding")]
+        ("Funding and fundraising",
+         "/support/?need=funding&stage=stage-2&group=young-people&ward=bow-east")]
     assert data["stage"].name == "Stage 2: improving"
     assert data["hours"][0].days == "Monday to Thursday"
     assert "<strong>committee</strong>" in data["body_html"]

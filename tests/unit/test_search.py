@@ -108,4 +108,5 @@ def test_every_kind_is_indexed(sample) -> None:
     assert kinds.count("org") == len(cat.orgs)
     assert kinds.count("provider") == len(cat.providers)
     assert kinds.count("page") == len(cat.pages)
+    assert kinds.count("event") == len(cat.events)
     assert [doc.key for doc in docs] == sorted(doc.key for doc in docs)
