@@ -237,13 +237,13 @@ def group_by_listing(cat: model.Catalogue) -> Mapping[str, tuple[tuple, tuple]]:
             for ref in sorted(set(events) | set(notices))}
 
 
-def listing_agenda(cat: model.Catalogue, ref: str, index: Mapping | None,
+def listing_agenda(cat: model.Catalogue, ref: str, index: Mapping,
                    today: dt.date) -> ListingAgenda:
     """The next few occurrences and current notices of "orgs/<slug>" or "providers/<slug>".
 
     `index` is `group_by_listing`'s, computed once a build (`Directory.by_listing`).
     """
-    events, notices = (index or {}).get(ref, ((), ()))
+    events, notices = index.get(ref, ((), ()))
     upcoming = [o for o in all_occurrences(events) if o.last_day >= today]
     return ListingAgenda(
         upcoming=tuple(occurrence_view(cat, o, with_date=True)

@@ -8,7 +8,7 @@ from . import model, urls, views
 from .agenda import LONDON, WEEK_NUMBERS, Occurrence, first_span, london, occurrences
 from .agenda_views import category_link, iso, long_date, organiser_link, when_text
 from .markup import json_for_html, render_markdown
-from .views import Link, human_date
+from .views import Link, human_date, join_words
 
 NEXT_DATES = 12
 STEP_FREE = {"yes": "Step-free access", "no": "No step-free access",
@@ -56,10 +56,6 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _and(items: list[str]) -> str:
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
-
-
 def schedule_text(event: model.Event) -> str | None:
     """"Every Tuesday and Thursday, 10:00 to 12:00, from 16 March 2027 until 8 April 2027"."""
     rule = event.recurrence
@@ -70,8 +66,8 @@ def schedule_text(event: model.Event) -> str | None:
     days = [model.DAY_NAMES[d] for d in model.DAYS if d in rule.days] or [
         model.DAY_NAMES[model.DAYS[first_day.weekday()]]]
     if rule.frequency == "weekly":
-        every = f"Every {_and(days)}" if rule.interval == 1 else (
-            f"Every {rule.interval} weeks on {_and(days)}")
+        every = f"Every {join_words(days)}" if rule.interval == 1 else (
+            f"Every {rule.interval} weeks on {join_words(days)}")
     else:
         months = "every month" if rule.interval == 1 else f"every {rule.interval} months"
         on = f"the {rule.week} {days[0]}" if rule.week else f"the {_ordinal(first_day.day)}"

@@ -115,7 +115,7 @@ def _pager(number: int, count: int, url_for) -> dict | None:
 
 
 def org_page(cat: model.Catalogue, org: model.Organisation, today: dt.date,
-             directory: Directory | None = None) -> PagePlan:
+             directory: Directory) -> PagePlan:
     stage = cat.lookup("stages", org.stage)
     data = {
         "org": org,
@@ -136,7 +136,7 @@ def org_page(cat: model.Catalogue, org: model.Organisation, today: dt.date,
         "theme": views.theme(org),
         "logo": urls.media(org.logo) if org.logo else None,
         "json_ld": views.listing_json_ld(cat, org, "NGO"),
-        "agenda": listing_agenda(cat, f"orgs/{org.slug}", directory and directory.by_listing,
+        "agenda": listing_agenda(cat, f"orgs/{org.slug}", directory.by_listing,
                                  today),
     }
     return PagePlan(urls.org(org.slug), "org.html", org.name, org.summary, data,
@@ -157,7 +157,7 @@ def provider_indexes(cat: model.Catalogue, directory: Directory) -> Iterator[Pag
 
 
 def provider_page(cat: model.Catalogue, provider: model.Provider, today: dt.date,
-                  directory: Directory | None = None) -> PagePlan:
+                  directory: Directory) -> PagePlan:
     services = tuple({
         "service": s,
         "need": cat.lookup("needs", s.need),
@@ -187,7 +187,7 @@ def provider_page(cat: model.Catalogue, provider: model.Provider, today: dt.date
         "logo": urls.media(provider.logo) if provider.logo else None,
         "json_ld": views.listing_json_ld(cat, provider, "Organization"),
         "agenda": listing_agenda(cat, f"providers/{provider.slug}",
-                                 directory and directory.by_listing, today),
+                                 directory.by_listing, today),
         "agreed_for": agency_links(cat, provider),
     }
     return PagePlan(urls.provider(provider.slug), "provider.html", provider.name,

@@ -109,7 +109,12 @@ def _day_range(days: tuple[str, ...]) -> str:
     names = [model.DAY_NAMES[model.DAYS[i]] for i in order]
     if len(order) > 2 and order == list(range(order[0], order[-1] + 1)):
         return f"{names[0]} to {names[-1]}"
-    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+    return join_words(names)
+
+
+def join_words(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C": lists read as people write them."""
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def contact(listing: model.Listing) -> ContactView:

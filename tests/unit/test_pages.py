@@ -146,7 +146,7 @@ def test_browse_index_counts(big) -> None:
 
 def test_provider_page_lists_its_services(big) -> None:
     cat, _ = big
-    plan = pages.provider_page(cat, cat.lookup("providers", "hub"), TODAY)
+    plan = pages.provider_page(cat, cat.lookup("providers", "hub"), TODAY, build_directory(cat))
     assert plan.url == "/providers/hub/"
     services = plan.data["services"]
     assert [s["service"].title for s in services] == ["Funding advice", "Premises advice"]
@@ -174,7 +174,7 @@ def test_providers_index_groups_providers_by_need(big) -> None:
 
 def test_org_page_resolves_every_slug(big) -> None:
     cat, _ = big
-    plan = pages.org_page(cat, cat.lookup("orgs", "bow-youth"), TODAY)
+    plan = pages.org_page(cat, cat.lookup("orgs", "bow-youth"), TODAY, build_directory(cat))
     data = plan.data
     assert (plan.url, plan.title) == ("/orgs/bow-youth/", "Bow Youth Project")
     assert [(link.text, link.url) for link in data["wards"]] == [("Bow East", "/wards/bow-east/")]

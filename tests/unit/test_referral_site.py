@@ -1,6 +1,8 @@
 """Referral content, index, pages, gaps report and `thin report gaps`."""
 from __future__ import annotations
 
+from thin_build.directory import build_directory
+
 import gzip
 import json
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -219,19 +221,20 @@ def test_need_page_groups_providers_by_stage_agreed_agency_first(sample) -> None
 
 def test_provider_pages_link_to_their_agreed_needs(sample) -> None:
     banglatown = sample.lookup("providers", "banglatown-bme-development-partnership")
-    plan = provider_page(sample, banglatown, TODAY)
+    plan = provider_page(sample, banglatown, TODAY, build_directory(sample))
     links = [(link.text, link.url) for link in plan.data["agreed_for"]]
     assert ("Funding and fundraising, for groups working with BME communities",
             "/support/funding/") in links
     assert all(url.startswith("/support/") for _text, url in links)
     plain = provider_page(sample, sample.lookup("providers", "ledger-lane-community-accounts"),
-                          TODAY)
+                          TODAY, build_directory(sample))
     assert [link.text for link in plain.data["agreed_for"]] == [
         "Finance and community accountancy", "Payroll"]
 
 
 def test_organisation_pages_suggest_support_with_their_answers(sample) -> None:
-    plan = org_page(sample, sample.lookup("orgs", "nari-shongho-womens-group"), TODAY)
+    plan = org_page(sample, sample.lookup("orgs", "nari-shongho-womens-group"), TODAY,
+                    build_directory(sample))
     links = {link.text: parse_qs(urlsplit(link.url).query) for link in plan.data["support_needs"]}
     assert links["Funding and fundraising"] == {
         "need": ["funding"], "stage": ["stage-2"], "group": ["bme"], "ward": ["shadwell"]}
