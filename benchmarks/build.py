@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from thin_build.build import build_site, check_site  # noqa: E402
-from thin_build.load import load_repository  # noqa: E402
+from thin_build.capabilities import PORTAL  # noqa: E402
+from thin_build.core.load import load_repository  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 WORDS = ("community youth women elders garden kitchen arts sport advice learning "
@@ -82,7 +83,7 @@ def main() -> None:
     for count in args.orgs:
         repo = make_repo(count)
         try:
-            load_s, _ = timed(lambda: load_repository(repo))
+            load_s, _ = timed(lambda: load_repository(repo, PORTAL.sources()))
             check_s, _ = timed(lambda: check_site(repo, TODAY))
             build_s, result = timed(lambda: build_site(repo, repo / "site", TODAY))
             baseline = safe_load_baseline(repo)

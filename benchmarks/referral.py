@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from thin_build.build import check_site  # noqa: E402
-from thin_build.referral_index import compact_json, need_details, referral_index  # noqa: E402
-from thin_build.referrals import Query, Ranker  # noqa: E402
+from thin_build.referral.index import compact_json, need_details, referral_index  # noqa: E402
+from thin_build.referral.rank import Query, Ranker  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 BUDGET_GZIPPED = 50 * 1024

@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from build import TODAY, WORDS, make_repo  # noqa: E402
 
 from thin_build.build import check_site  # noqa: E402
-from thin_build.directory import build_directory  # noqa: E402
-from thin_build.pages import BuildInputs  # noqa: E402
-from thin_build.search import DOC_CHUNK, search_outputs  # noqa: E402
-from thin_build.write import OutputFile  # noqa: E402
+from thin_build.capabilities import PORTAL  # noqa: E402
+from thin_build.core.plan import BuildInputs  # noqa: E402
+from thin_build.core.write import OutputFile  # noqa: E402
+from thin_build.search.shards import DOC_CHUNK, search_outputs  # noqa: E402
 
 NODE = ROOT / "tests" / "js" / "search-node.js"
 SCRIPTS = ("vendor/lunr-2.3.9.min.js", "search-core.js", "search.js")
@@ -48,7 +48,7 @@ def gz(data: bytes) -> int:
 def write_search_files(repo: Path, out: Path) -> float:
     catalogue, problems = check_site(repo, TODAY)
     assert catalogue is not None, problems[:5]
-    inputs = BuildInputs(catalogue, build_directory(catalogue), TODAY)
+    inputs = BuildInputs(catalogue, TODAY, PORTAL.contributions())
     start = time.perf_counter()
     files = [item for item in search_outputs(inputs) if isinstance(item, OutputFile)]
     seconds = time.perf_counter() - start

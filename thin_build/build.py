@@ -1,8 +1,9 @@
 """The library API: check and build a site. Never prints, never exits.
 
 `check_site` runs load → validate; `build_site` carries on through the build steps,
-rendering and the atomic write. The CLI and the preview server are thin layers over
-these two functions.
+rendering and the atomic write. Both take the registry of capabilities (the portal's
+own by default), so the core stages are told what to load, check and build. The CLI
+and the preview server are thin layers over these two functions.
 """
 from __future__ import annotations
 
@@ -12,18 +13,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import urls
-from .directory import build_directory
-from .errors import ContentError, Problem, sorted_problems
-from .load import MEDIA_DIR, load_repository
-from .model import Catalogue
-from .pages import BuildInputs
-from .render import make_environment, make_layout, render_page
-from .sitemap import robots_txt, sitemap_xml
-from .steps import STEPS
-from .validate import validate
-from .write import OutputFile, OutputTree
-
+from .capabilities import PORTAL
+from .core import urls
+from .core.catalogue import Catalogue
+from .core.errors import ContentError, Problem, sorted_problems
+from .core.guide import published_schemas
+from .core.load import MEDIA_DIR, load_repository
+from .core.plan import BuildInputs
+from .core.registry import Registry
+from .core.render import make_environment, make_layout, render_page
+from .core.sitemap import robots_txt, sitemap_xml
+from .core.validate import validate
+from .core.write import OutputFile, OutputTree
 
 # The portal's own templates, used when a content repository has no templates/ of its own.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -48,14 +49,16 @@ def resolve_today(today: dt.date | None = None) -> dt.date:
     return dt.date.today()
 
 
-def check_site(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None, list[Problem]]:
+def check_site(root: Path, today: dt.date | None = None,
+               registry: Registry = PORTAL) -> tuple[Catalogue | None, list[Problem]]:
     """Load and validate everything; the catalogue is None when there is any error."""
-    loaded = load_repository(root)
-    catalogue, problems = validate(loaded, resolve_today(today))
+    loaded = load_repository(root, registry.sources())
+    catalogue, problems = validate(loaded, registry, resolve_today(today))
     return catalogue, sorted_problems(problems)
 
 
-def build_site(root: Path, out: Path | None = None, today: dt.date | None = None) -> BuildResult:
+def build_site(root: Path, out: Path | None = None, today: dt.date | None = None,
+               registry: Registry = PORTAL) -> BuildResult:
     """Build the whole site into `out` (default `root/site`), atomically.
 
     Raises ContentError, with every problem, when the content does not validate; the
@@ -63,19 +66,20 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     """
     root = Path(root)
     today = resolve_today(today)
-    catalogue, problems = check_site(root, today)
+    catalogue, problems = check_site(root, today, registry)
     if catalogue is None:
         raise ContentError(problems)
     out = Path(out) if out is not None else root / "site"
     templates = root / "templates" if (root / "templates").is_dir() else DEFAULT_TEMPLATES
     static = templates / "static"
     stylesheet = (static / "site.css").read_bytes()
-    layout = make_layout(catalogue, hashlib.sha256(stylesheet).hexdigest()[:10])
+    contributions = registry.contributions()
+    layout = make_layout(catalogue, contributions, hashlib.sha256(stylesheet).hexdigest()[:10])
     env = make_environment(templates)
-    inputs = BuildInputs(catalogue, build_directory(catalogue), today)
+    inputs = BuildInputs(catalogue, today, contributions)
     sitemap_paths, pages = [], 0
     with OutputTree(out) as tree:
-        for step in STEPS:
+        for step in registry.steps:
             for item in step(inputs):
                 if isinstance(item, OutputFile):
                     tree.write(item.path, item.data)
@@ -84,6 +88,8 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
                 pages += 1
                 if item.in_sitemap:
                     sitemap_paths.append(item.url)
+        for schema in published_schemas(registry, catalogue):
+            tree.write(schema.path, schema.data)
         for asset in sorted(static.rglob("*")):
             if asset.is_file() and not asset.is_symlink():
                 tree.copy(urls.static(asset.relative_to(static).as_posix()).lstrip("/"), asset)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
-from . import build, guide, scaffold
-from .errors import ContentError
-from .gaps import find_gaps, gaps_text
-from .load import slugify
+from . import build
+from .capabilities import PORTAL
+from .core import guide, scaffold
+from .core.errors import ContentError
+from .core.load import slugify
+from .referral.gaps import find_gaps, gaps_text
 from .report import failed, format_problem, summary
 
 _TODAY = click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
@@ -91,19 +93,20 @@ def _is_loopback(host: str) -> bool:
 @main.command()
 @_ROOT
 @_TODAY
-@click.argument("kind", type=click.Choice(sorted(scaffold.FOLDERS)))
+@click.argument("kind", type=click.Choice(sorted(k.name for k in PORTAL.kinds if k.new_values)))
 @click.argument("name")
 def new(root: Path, today, kind: str, name: str) -> None:
     """Write a commented skeleton for a new organisation, provider, event or notice."""
     slug = slugify(name)
     if not slug:
         raise click.BadParameter("the name needs at least one letter or digit", param_hint="NAME")
-    path = root / scaffold.FOLDERS[kind] / f"{slug}.md"
+    declared = PORTAL.kind(kind)
+    path = root / declared.source.path / f"{slug}.md"
     if path.exists():
         raise click.ClickException(f"{path} already exists; edit it instead")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(scaffold.skeleton(kind, name, build.resolve_today(_date(today)),
-                                      scaffold.first_organiser(root)), encoding="utf-8")
+    path.write_text(scaffold.skeleton(declared, name, build.resolve_today(_date(today)), root),
+                    encoding="utf-8")
     click.echo(f"Wrote {path}; fill it in, then run `thin validate`.")
 
 
@@ -112,8 +115,9 @@ def new(root: Path, today, kind: str, name: str) -> None:
 @click.option("--check", is_flag=True, help="Fail if the generated files are out of date.")
 def docs(root: Path, check: bool) -> None:
     """Regenerate docs/content-guide.md and schemas/ from the schema."""
-    outputs = {root / "docs" / "content-guide.md": guide.content_guide()}
-    outputs |= {root / "schemas" / name: text for name, text in guide.json_schemas().items()}
+    outputs = {root / "docs" / "content-guide.md": guide.content_guide(PORTAL)}
+    outputs |= {root / "schemas" / name: text
+                for name, text in guide.json_schemas(PORTAL).items()}
     stale = [path for path, text in outputs.items()
              if not path.exists() or path.read_text(encoding="utf-8") != text]
     if check:

@@ -1,7 +1,7 @@
 """Problems as text for people and as annotations for GitHub Actions."""
 from __future__ import annotations
 
-from .errors import Problem
+from .core.errors import Problem
 
 
 def _escape_data(text: str) -> str:

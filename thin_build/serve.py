@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 import watchfiles
 
 from .build import DEFAULT_TEMPLATES, build_site
-from .errors import ContentError, Problem
+from .core.errors import ContentError, Problem
 from .report import format_problem
 
 STATUS_PATH = "/__thin__/status"

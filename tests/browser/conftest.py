@@ -58,7 +58,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fails these tests, not the collection of the whole test session.
     """
     from thin_build.build import build_site
-    from thin_build.errors import ContentError
+    from thin_build.core.errors import ContentError
 
     out = tmp_path_factory.mktemp("built") / "site"
     problems: list[str] = []

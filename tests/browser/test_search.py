@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from thin_build.build import build_site
 from tests.helpers import BASE_SITE, TODAY
+from thin_build.build import build_site
 
 from .conftest import serve_static
 from .support import axe_violations, fail_if_any, format_violations

@@ -13,10 +13,9 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from thin_build.build import build_site, check_site
-from thin_build.errors import ContentError, Problem
-
 from tests.helpers import BASE_SITE, TODAY
+from thin_build.build import build_site, check_site
+from thin_build.core.errors import ContentError, Problem
 
 ORG_PATH = "orgs/test-group.md"
 ORG_PAGE = "orgs/test-group/index.html"

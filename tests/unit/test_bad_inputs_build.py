@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from thin_build import build as build_module
-from thin_build.build import build_site
-from thin_build.errors import ContentError
-
 from tests.helpers import BASE_SITE, REPO, TODAY
 from tests.unit.bad_inputs_support import ORG_PATH, digest, org, quoted
+from thin_build import build as build_module
+from thin_build.build import build_site
+from thin_build.core.errors import ContentError
 
 
 def _siblings(out: Path) -> list[str]:

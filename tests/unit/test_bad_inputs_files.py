@@ -10,13 +10,22 @@ import time
 
 import pytest
 
-from thin_build.build import check_site
-from thin_build.load import MAX_FILE_BYTES
-
 from tests.helpers import TODAY
-from tests.unit.bad_inputs_support import (BODY_LINE, EXTRA_LINE, ORG_PAGE, ORG_PATH, Page,
-                                           build, build_fails, find, only_errors_in, org,
-                                           problems_for)
+from tests.unit.bad_inputs_support import (
+    BODY_LINE,
+    EXTRA_LINE,
+    ORG_PAGE,
+    ORG_PATH,
+    Page,
+    build,
+    build_fails,
+    find,
+    only_errors_in,
+    org,
+    problems_for,
+)
+from thin_build.build import check_site
+from thin_build.core.load import MAX_FILE_BYTES
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

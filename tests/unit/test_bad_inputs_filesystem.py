@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from thin_build.build import build_site, check_site
-from thin_build.errors import ContentError
-
 from tests.helpers import TODAY
 from tests.unit.bad_inputs_support import find, only_errors_in, org, problems_for
-
+from thin_build.build import build_site, check_site
+from thin_build.core.errors import ContentError
 
 # --------------------------------------------------------------------- symlinks ---
 

@@ -8,11 +8,20 @@ import json
 
 import pytest
 
-from thin_build.markup import json_for_html
-
-from tests.unit.bad_inputs_support import (EXTRA_LINE, ORG_PATH, Page,
-                                           assert_no_active_content, build_once, find, org,
-                                           payload_files, payload_page, problems_for, quoted)
+from tests.unit.bad_inputs_support import (
+    EXTRA_LINE,
+    ORG_PATH,
+    Page,
+    assert_no_active_content,
+    build_once,
+    find,
+    org,
+    payload_files,
+    payload_page,
+    problems_for,
+    quoted,
+)
+from thin_build.core.markup import json_for_html
 
 MARKER = "Safe marker paragraph."
 

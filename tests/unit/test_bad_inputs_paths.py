@@ -15,15 +15,20 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thin_build.build import build_site
-from thin_build.cli import main
-from thin_build.load import MAX_SLUG_LENGTH, SLUG_RE, slugify
-from thin_build.errors import Location, error
-from thin_build.serve import RELOAD_PATH, STATUS_PATH, BuildState, make_handler, safe_relative_path
-from thin_build.write import OutputCollision, OutputTree
-
 from tests.helpers import BASE_SITE, REPO, TODAY
 from tests.unit.bad_inputs_support import build, find, org, problems_for
+from thin_build.build import build_site
+from thin_build.cli import main
+from thin_build.core.errors import Location, error
+from thin_build.core.load import MAX_SLUG_LENGTH, SLUG_RE, slugify
+from thin_build.core.write import OutputCollision, OutputTree
+from thin_build.serve import (
+    RELOAD_PATH,
+    STATUS_PATH,
+    BuildState,
+    make_handler,
+    safe_relative_path,
+)
 
 # ------------------------------------------------------------------------ slugs ---
 

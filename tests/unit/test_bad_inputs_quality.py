@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from thin_build.build import build_site, check_site
-from thin_build.errors import Severity
-
 from tests.helpers import TODAY
-from tests.unit.bad_inputs_support import (EXTRA_LINE, ORG_PATH, Page, build_fails, find, org,
-                                           problems_for)
+from tests.unit.bad_inputs_support import (
+    EXTRA_LINE,
+    ORG_PATH,
+    Page,
+    build_fails,
+    find,
+    org,
+    problems_for,
+)
+from thin_build.build import build_site, check_site
+from thin_build.core.errors import Severity
 
 BASE_ORG = "orgs/bow-youth.md"  # name line 2, charity 4, website 5, email 6, phone 7
 BASE_LINES = {"name": 2, "charity_number": 4, "website": 5, "email": 6, "phone": 7}
@@ -138,6 +144,7 @@ FRESHNESS = [
 @pytest.fixture(scope="module")
 def freshness_site(tmp_path_factory):
     import shutil
+
     from tests.helpers import BASE_SITE
     root = tmp_path_factory.mktemp("fresh") / "repo"
     shutil.copytree(BASE_SITE, root)

@@ -8,12 +8,20 @@ import time
 
 import pytest
 
-from thin_build.build import check_site
-
 from tests.helpers import TODAY
-from tests.unit.bad_inputs_support import (EXTRA_LINE, ORG_PAGE, ORG_PATH, Page, build,
-                                           build_fails, find, only_errors_in, org, problems_for)
-
+from tests.unit.bad_inputs_support import (
+    EXTRA_LINE,
+    ORG_PAGE,
+    ORG_PATH,
+    Page,
+    build,
+    build_fails,
+    find,
+    only_errors_in,
+    org,
+    problems_for,
+)
+from thin_build.build import check_site
 
 # ----------------------------------------------------------------------- tags ---
 

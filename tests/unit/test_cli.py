@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.helpers import REPO, TODAY
 from thin_build import serve
 from thin_build.cli import main
-
-from tests.helpers import REPO, TODAY
 
 DAY = ["--today", TODAY.isoformat()]
 BAD_ORG = ("---\nname: Broken Group\nsummary: S.\nwards: [weavers]\nstage: stage-1\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from thin_build.build import build_site
-from thin_build.errors import ContentError
 from tests.helpers import BASE_SITE, TODAY
+from thin_build.build import build_site
+from thin_build.core.errors import ContentError
 
 WARDS = ["bow-east", "spitalfields-banglatown", "weavers"]
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cf")),

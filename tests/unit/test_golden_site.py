@@ -9,8 +9,8 @@ import difflib
 import shutil
 from pathlib import Path
 
-from thin_build.build import DEFAULT_TEMPLATES, build_site
 from tests.helpers import BASE_SITE, SITES, TODAY
+from thin_build.build import DEFAULT_TEMPLATES, build_site
 
 GOLDEN = SITES / "golden-output"
 STATIC = "static/"

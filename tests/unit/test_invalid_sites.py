@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from thin_build.build import check_site
-
 from tests.helpers import SITES, TODAY
+from thin_build.build import check_site
 
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 

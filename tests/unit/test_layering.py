@@ -1,80 +1,111 @@
-"""One pipeline, one direction: a module never imports a module of a higher layer.
+"""The rooms of `thin_build` and the doors between them, checked from the imports.
 
-Every module of `thin_build` is assigned a layer below; imports are read with `ast`
-(including imports inside functions), so adding an upward import, or a module without
-a layer, fails here before it tangles the graph.
+Every module belongs to a room: the core (`thin_build/core/`), one capability
+(`thin_build/<capability>/`), or the composition root (the modules at the top). The
+rules, read with `ast` (imports inside functions included):
+
+- the core imports only the core;
+- a capability imports the core, itself, and the capabilities it declares in
+  `depends_on` (read from the registry, so the declaration is the rule), never the
+  composition root;
+- every capability package is registered, and no import cycle exists between
+  modules or between rooms.
 """
 from __future__ import annotations
 
 import ast
+from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO
+from thin_build.capabilities import PORTAL
 
 PACKAGE = "thin_build"
 PACKAGE_DIR = REPO / PACKAGE
-
-LAYERS: dict[str, int] = {
-    "errors": 0,
-    "raw": 1, "model": 1, "urls": 1, "markup": 1, "write": 1, "sitemap": 1,
-    "fields": 2,
-    "schema": 3,
-    "load": 4, "dedupe": 4, "guide": 4, "scaffold": 4,
-    "validate": 5, "views": 5,
-    "directory": 6,
-    "pages": 7,
-    "render": 8,
-    "steps": 8,
-    "search_documents": 6,
-    "lunr_index": 1,
-    "search": 7,
-    "referral_checks": 4,
-    "referrals": 6, "referral_index": 6, "gaps": 6,
-    "referral_pages": 7,
-    "agenda": 2, "agenda_fields": 2, "ics": 2,
-    "agenda_checks": 5, "agenda_views": 5, "event_view": 5,
-    "feeds": 6,
-    "agenda_pages": 7,
-    "build": 9,
-    "report": 10, "serve": 10,
-    "cli": 11, "__main__": 11, "__init__": 11,
-}
+CORE = "core"
+ROOT = "(composition root)"
 
 
-def sibling_imports(source: str, package: str = PACKAGE) -> set[str]:
-    """Names of the package's own modules that `source` imports, anywhere in the file."""
+def module_name(path: Path, package_dir: Path = PACKAGE_DIR) -> str:
+    """`core.load` for thin_build/core/load.py, `build` for thin_build/build.py."""
+    parts = path.relative_to(package_dir).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts) or "__init__"
+
+
+def imported_modules(source: str, module: str, known: set[str], is_package: bool = False,
+                     package: str = PACKAGE) -> set[str]:
+    """The package's own modules (of `known`) that `source`, module `module`, imports.
+
+    `from x import y` imports module `x.y` when there is one, else module `x`.
+    """
+    here = module.split(".") if is_package else module.split(".")[:-1]
     found: set[str] = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.ImportFrom):
-            if node.level == 1:  # from .x import y / from . import x
-                base = node.module
-            elif node.level == 0 and node.module and node.module.split(".")[0] == package:
-                base = node.module.partition(".")[2] or None  # thin_build.x / thin_build
+            if node.level:
+                base = here[:len(here) - (node.level - 1)] if node.level > 1 else list(here)
+                target = base + (node.module.split(".") if node.module else [])
+            elif node.module and node.module.split(".")[0] == package:
+                target = node.module.split(".")[1:]
             else:
                 continue
-            if base:
-                found.add(base.split(".")[0])
-            else:
-                found.update(alias.name.split(".")[0] for alias in node.names)
+            for alias in node.names:
+                name = ".".join(target + [alias.name])
+                found.add(name if name in known else ".".join(target))
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 parts = alias.name.split(".")
                 if parts[0] == package and len(parts) > 1:
-                    found.add(parts[1])
-    return found
+                    found.add(".".join(parts[1:]))
+    return found & known
 
 
-def upward_imports(graph: dict[str, set[str]], layers: dict[str, int]) -> list[str]:
-    """Every `a -> b` where b sits in a higher layer than a (unknown modules count as ∞)."""
-    return sorted(f"{module} (L{layers[module]}) imports {target} "
-                  f"(L{layers.get(target, 'unassigned')})"
-                  for module, targets in graph.items() for target in targets
-                  if layers.get(target, 10**6) > layers[module])
+def room_of(module: str, capabilities: set[str]) -> str:
+    first = module.split(".")[0]
+    if first == CORE:
+        return CORE
+    return first if first in capabilities else ROOT
+
+
+def package_graph(package_dir: Path = PACKAGE_DIR) -> dict[str, set[str]]:
+    paths = sorted(package_dir.rglob("*.py"))
+    known = {module_name(path, package_dir) for path in paths}
+    return {module_name(path, package_dir): imported_modules(
+                path.read_text(encoding="utf-8"), module_name(path, package_dir), known,
+                path.name == "__init__.py")
+            for path in paths}
+
+
+def broken_rules(graph: dict[str, set[str]], depends_on: dict[str, tuple[str, ...]],
+                 files: dict[str, str]) -> list[str]:
+    """Every import that crosses a wall it may not, as `file: imports x (rule)`."""
+    capabilities = set(depends_on)
+    broken = []
+    for module, targets in sorted(graph.items()):
+        room = room_of(module, capabilities)
+        for target in sorted(targets):
+            other = room_of(target, capabilities)
+            if room == ROOT or other == room:
+                continue
+            if room == CORE:
+                rule = "the core imports no capability and not the composition root"
+            elif other == CORE:
+                continue
+            elif other == ROOT:
+                rule = "a capability never imports the composition root"
+            elif other in depends_on[room]:
+                continue
+            else:
+                rule = (f"{room} may import only the core and {', '.join(depends_on[room])}"
+                        if depends_on[room] else f"{room} may import only the core") + (
+                        f"; add {other!r} to its depends_on if it really needs it")
+            broken.append(f"{files[module]}: imports {target} ({rule})")
+    return broken
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """A cycle in the import graph (same-layer imports are allowed, but not both ways)."""
+    """A cycle in a directed graph, as the path that closes it; None if there is none."""
     state: dict[str, str] = {}
 
     def visit(node: str, trail: list[str]) -> list[str] | None:
@@ -93,57 +124,83 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-def package_graph() -> dict[str, set[str]]:
-    return {path.stem: sibling_imports(path.read_text(encoding="utf-8"))
-            for path in sorted(PACKAGE_DIR.glob("*.py"))}
+def room_graph() -> dict[str, set[str]]:
+    capabilities = {cap.name for cap in PORTAL.capabilities}
+    rooms: dict[str, set[str]] = {}
+    for module, targets in package_graph().items():
+        room = room_of(module, capabilities)
+        rooms.setdefault(room, set()).update(
+            room_of(t, capabilities) for t in targets if room_of(t, capabilities) != room)
+    return rooms
 
 
-def test_every_module_has_a_layer() -> None:
-    modules = {path.stem for path in PACKAGE_DIR.glob("*.py")}
-    assert modules - set(LAYERS) == set(), "assign the new module a layer in LAYERS"
-    assert set(LAYERS) - modules == set(), "a module in LAYERS no longer exists"
+DEPENDS_ON = {cap.name: cap.depends_on for cap in PORTAL.capabilities}
+FILES = {module_name(path): path.relative_to(REPO).as_posix()
+         for path in PACKAGE_DIR.rglob("*.py")}
 
 
-def test_no_module_imports_a_higher_layer() -> None:
-    assert upward_imports(package_graph(), LAYERS) == []
+def test_every_capability_package_is_registered() -> None:
+    packages = {path.parent.name for path in PACKAGE_DIR.glob("*/__init__.py")} - {CORE}
+    assert packages == set(DEPENDS_ON), "register each capability in thin_build/capabilities.py"
 
 
-def test_import_graph_has_no_cycle() -> None:
+def test_every_import_respects_the_rooms_and_declared_dependencies() -> None:
+    assert broken_rules(package_graph(), DEPENDS_ON, FILES) == []
+
+
+def test_there_is_no_import_cycle_between_modules_or_rooms() -> None:
     assert find_cycle(package_graph()) is None
+    assert find_cycle(room_graph()) is None
 
 
 def test_the_scan_sees_real_imports() -> None:
     """Guards the guard: the scan must find edges we know exist, even inside functions."""
     graph = package_graph()
-    assert {"errors", "raw"} <= graph["fields"]
+    assert {"core.errors", "core.raw"} <= graph["core.convert"]
     assert "serve" in graph["cli"]  # imported inside the `serve` command
-    assert graph["errors"] == set()
+    assert "directory.listing_pages" in graph["calendar"]
+    assert graph["core.errors"] == set()
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("from .render import x", {"render"}),
-    ("from . import model, urls", {"model", "urls"}),
-    ("from .pages.sub import x", {"pages"}),
-    ("import thin_build.build", {"build"}),
-    ("import thin_build.build as b", {"build"}),
-    ("from thin_build.cli import main", {"cli"}),
-    ("from thin_build import serve", {"serve"}),
-    ("def f():\n    from .serve import serve\n", {"serve"}),
-    ("import os\nfrom pathlib import Path\nimport yaml", set()),
-    ("from ..elsewhere import x", set()),
+KNOWN = {"core", "core.render", "core.urls", "core.load", "calendar", "calendar.model",
+         "calendar.pages", "calendar.urls", "directory.model", "build", "cli", "serve"}
+
+
+@pytest.mark.parametrize("source, module, expected", [
+    ("from .render import x", "core.plan", {"core.render"}),
+    ("from . import model, urls", "calendar.pages", {"calendar.model", "calendar.urls"}),
+    ("from ..directory.model import DAYS", "calendar.schema", {"directory.model"}),
+    ("from ..core import urls as core_urls", "search.shards", {"core.urls"}),
+    ("import thin_build.build", "cli", {"build"}),
+    ("from thin_build.cli import main", "x", {"cli"}),
+    ("from thin_build import serve", "x", {"serve"}),
+    ("from thin_build.core.render import NAV", "x", {"core.render"}),
+    ("def f():\n    from .serve import serve\n", "cli", {"serve"}),
+    ("import os\nfrom pathlib import Path\nimport yaml", "core.load", set()),
 ])
-def test_sibling_imports_recognises_every_spelling(source: str, expected: set[str]) -> None:
-    assert sibling_imports(source) == expected
+def test_imports_are_recognised_in_every_spelling(source: str, module: str,
+                                                   expected: set[str]) -> None:
+    assert imported_modules(source, module, KNOWN) == expected
 
 
-def test_an_upward_import_is_caught() -> None:
-    layers = {"low": 0, "mid": 1, "high": 2}
-    assert upward_imports({"low": set(), "mid": {"low"}, "high": {"mid", "low"}}, layers) == []
-    graph = {"low": sibling_imports("def f():\n    from .high import x\n"), "mid": {"low"},
-             "high": {"mid"}}
-    assert upward_imports(graph, layers) == ["low (L0) imports high (L2)"]
-    assert upward_imports({"low": {"new"}, "mid": set(), "high": set()}, layers) == [
-        "low (L0) imports new (Lunassigned)"]
+def test_a_package_init_resolves_relative_imports_inside_itself() -> None:
+    assert imported_modules("from .pages import x", "calendar", KNOWN, is_package=True) == {
+        "calendar.pages"}
+
+
+def test_each_broken_rule_is_caught_and_named() -> None:
+    depends = {"directory": (), "calendar": ("directory",)}
+    files = {"core.load": "core/load.py", "directory.pages": "directory/pages.py",
+             "calendar.views": "calendar/views.py"}
+    graph = {"core.load": {"directory.model"}, "directory.pages": {"calendar.urls", "build"},
+             "calendar.views": {"directory.model", "core.present"}}
+    assert broken_rules(graph, depends, files) == [
+        "core/load.py: imports directory.model (the core imports no capability and not the "
+        "composition root)",
+        "directory/pages.py: imports build (a capability never imports the composition root)",
+        "directory/pages.py: imports calendar.urls (directory may import only the core; add "
+        "'calendar' to its depends_on if it really needs it)",
+    ]
 
 
 def test_a_cycle_is_caught() -> None:

@@ -8,14 +8,19 @@ from html.parser import HTMLParser
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from thin_build.build import build_site
-from thin_build.dedupe import normalise_name, normalise_phone, normalise_website
-from thin_build.errors import ContentError, Location
-from thin_build.fields import POSTCODE, Context, Invalid, Phone, Text, Time
-from thin_build.load import MAX_SLUG_LENGTH, SLUG_RE, SOURCES, file_slug_problem, slugify
-from thin_build.raw import RawScalar
-
 from tests.helpers import TODAY
+from thin_build.build import build_site
+from thin_build.capabilities import PORTAL
+from thin_build.core.convert import Context, Invalid
+from thin_build.core.errors import ContentError, Location
+from thin_build.core.fields import POSTCODE, Phone, Text, Time
+from thin_build.core.load import MAX_SLUG_LENGTH, SLUG_RE, file_slug_problem, slugify
+from thin_build.core.raw import RawScalar
+from thin_build.directory.dedupe import (
+    normalise_name,
+    normalise_phone,
+    normalise_website,
+)
 
 HERE = Location("orgs/x.md", 2, 7)
 PRINTABLE = st.characters(blacklist_categories=("Cc", "Cs"))
@@ -36,7 +41,7 @@ def test_slugify_is_safe_bounded_and_idempotent(text: str) -> None:
     assert slug == "" or SLUG_RE.match(slug)
     assert len(slug) <= MAX_SLUG_LENGTH
     assert slugify(slug) == slug
-    org_source = next(s for s in SOURCES if s.kind == "org")
+    org_source = PORTAL.kind("org").source
     if slug:
         assert file_slug_problem(f"{slug}.md", org_source) is None
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from thin_build.errors import Location, Problem, error, warning
+from thin_build.core.errors import Location, Problem, error, warning
 from thin_build.report import failed, format_problem, summary
 
 ERR = error("bad-url", "'x' is not a web address", Location("orgs/a.md", 12, 3))

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from thin_build.build import check_site
-from thin_build.load import slugify
 from tests.helpers import REPO, TODAY
+from thin_build.build import check_site
+from thin_build.core.load import slugify
 
 
 @pytest.fixture(scope="module")

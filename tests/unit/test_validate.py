@@ -5,10 +5,9 @@ import datetime as dt
 
 import pytest
 
-from thin_build import model
-from thin_build.build import check_site
-
 from tests.helpers import TODAY
+from thin_build.build import check_site
+from thin_build.directory import model as directory_model
 
 WARDS = """\
 - slug: bow-east
@@ -222,7 +221,7 @@ def test_all_problems_are_reported_at_once_and_sorted(make_site) -> None:
 def test_catalogue_is_typed(make_site) -> None:
     cat, _ = check_site(make_site(), TODAY)
     youth = cat.lookup("orgs", "bow-youth")
-    assert isinstance(youth, model.Organisation)
+    assert isinstance(youth, directory_model.Organisation)
     assert youth.last_verified == dt.date(2026, 6, 12)
     assert youth.annual_income == 85000
     assert youth.postcode == "E3 2AB"

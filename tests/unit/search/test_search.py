@@ -1,0 +1,112 @@
+"""Search: the sharded index answers exactly as the whole lunr index does.
+
+The comparison runs the page's own JavaScript (templates/static/search-core.js) in
+Node with lunr.js 2.3.9 over the built shards, and lunr.py over the whole index.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+
+from tests.helpers import REPO, TODAY
+from thin_build.build import build_site
+from thin_build.search.documents import FacetCodes, search_documents
+from thin_build.search.shards import build_index, split_into_shards
+
+NODE_RUNNER = REPO / "tests" / "js" / "search-node.js"
+QUERIES = ["payroll", "hous*", "fund*", "name:bow", "summary:women", "bengali youth",
+           "youth club", "+funding -bureau", "+youth +sport", "community", "café", "somali",
+           "governance training", "tags:bengali"]
+UNPARSEABLE = ["~", ":", "^", "*", "title:", "name:", "payroll~2", "bow^3", "**", "+", "-",
+               "a:b:c", "\\", "-payroll", "*youth", "hou*e"]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("search") / "site"
+    result = build_site(REPO, out, TODAY)
+    docs = search_documents(result.catalogue, FacetCodes.for_catalogue(result.catalogue))
+    return out, result.catalogue, docs, build_index(docs)
+
+
+def run_node(site: Path, queries: list[str], facets: list[str] | None = None) -> dict:
+    done = subprocess.run(["node", str(NODE_RUNNER), str(site), json.dumps(queries),
+                           json.dumps(facets or [])], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def python_order(index: dict, query: str) -> list[str]:
+    results = Index.load(index).search(query)
+    return [r["ref"] for r in sorted(results, key=lambda r: (-round(r["score"] * 1e6), int(r["ref"])))]
+
+
+def test_lunr_js_over_shards_equals_lunr_py_over_the_whole_index(sample) -> None:
+    site, _, _, index = sample
+    js = run_node(site, QUERIES)
+    for query in QUERIES:
+        assert js[query]["query"] == query, "a valid query must reach lunr unchanged"
+        expected = python_order(index, query)
+        assert expected, f"{query!r} should match something in the sample"
+        assert js[query]["refs"] == expected, query
+
+
+def test_every_sample_listing_is_found_by_its_name(sample) -> None:
+    site, _, docs, _ = sample
+    names = [doc.name for doc in docs]
+    js = run_node(site, names)
+    for ref, doc in enumerate(docs):
+        refs = js[doc.name]["refs"]
+        assert str(ref) in refs[:3], f"{doc.name!r} is not in the top three for its own name"
+    firsts = sum(js[doc.name]["refs"][0] == str(ref) for ref, doc in enumerate(docs))
+    assert firsts >= 0.9 * len(docs)
+
+
+def test_unparseable_queries_are_cleaned_never_thrown(sample) -> None:
+    site, *_ = sample
+    js = run_node(site, UNPARSEABLE)
+    assert set(js) == set(UNPARSEABLE)
+    assert js["payroll~2"]["query"] == "payroll"
+    assert js["*"]["query"] == ""
+    assert js["title:"]["query"] == "title"
+
+
+def test_facet_codes_filter_inside_lunr(sample) -> None:
+    site, cat, docs, _ = sample
+    codes = FacetCodes.for_catalogue(cat)
+    ward = cat.wards[0]
+    code = codes.codes["ward"][ward.slug]
+    js = run_node(site, ["youth", ""], [code])
+    expected = {str(ref) for ref, doc in enumerate(docs) if code in doc.facets}
+    assert js[""]["refs"] and set(js[""]["refs"]) == expected, "a facet alone lists all its documents"
+    assert set(js["youth"]["refs"]) <= expected
+    assert js["youth"]["refs"], "some youth listing works in the first ward"
+
+
+def test_shards_partition_the_terms_and_each_is_loadable(sample) -> None:
+    *_, index = sample
+    shards = split_into_shards(index, max_bytes=2_000)
+    keys = [shard.key for shard in shards]
+    assert len(keys) == len(set(keys))
+    placed = {}
+    for shard in shards:
+        for term, _posting in shard.terms:
+            assert term not in placed
+            placed[term] = shard.key
+            longest = max((k for k in keys if term.startswith(k)), key=len)
+            assert longest == shard.key, f"{term!r} must live in the longest matching shard"
+    assert set(placed) == {term for term, _ in index["invertedIndex"]}
+
+
+def test_every_kind_is_indexed(sample) -> None:
+    _, cat, docs, _ = sample
+    kinds = [doc.kind for doc in docs]
+    assert kinds.count("org") == len(cat.orgs)
+    assert kinds.count("provider") == len(cat.providers)
+    assert kinds.count("page") == len(cat.pages)
+    assert kinds.count("event") == len(cat.events)
+    assert [doc.key for doc in docs] == sorted(doc.key for doc in docs)

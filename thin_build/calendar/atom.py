@@ -1,0 +1,75 @@
+"""The Atom feed of new events and notices, for feed readers and newsletters.
+
+Every date in it comes from content (`posted`), never from the clock, so the same
+content gives the same bytes. Entry ids are the pages' addresses, which stay the
+same across rebuilds. Past events and expired notices drop out of the feed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from typing import Iterable
+
+from ..core.catalogue import Catalogue
+from . import model, urls
+from .occurrences import Occurrence, occurrences
+from .views import current_notices, organiser_link, when_text, where_text
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 50
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _next(event: model.Event, today: dt.date) -> Occurrence | None:
+    return next((o for o in occurrences(event) if o.last_day >= today), None)
+
+
+def updates_feed(cat: Catalogue, events: Iterable[model.Event],
+                 notices: Iterable[model.Notice], today: dt.date) -> bytes:
+    """Newest first: events still to come and notices still on the board."""
+    base = cat.site.base_url.rstrip("/")
+    entries = []
+    for event in events:
+        if (coming := _next(event, today)) is not None:
+            summary = f"{when_text(coming, with_date=True)}. {where_text(event)}. {event.summary}"
+            entries.append((event.posted, "event", event.slug, event.title,
+                            base + urls.event(event.slug), summary,
+                            organiser_link(cat, event.organiser).text,
+                            cat.lookup("event_categories", event.category).name))
+    for notice in current_notices(notices, today):
+        entries.append((notice.posted, "notice", notice.slug, notice.title,
+                        base + urls.notice(notice.slug), notice.summary,
+                        organiser_link(cat, notice.posted_by).text, "Notice board"))
+    entries.sort(key=lambda e: (-e[0].toordinal(), e[1], e[2]))
+    entries = entries[:MAX_ENTRIES]
+
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _text(feed, "title", f"{cat.site.title}: new events and notices")
+    _text(feed, "subtitle", f"The community calendar and notice board of {cat.site.title}.")
+    _text(feed, "id", base + urls.updates_feed())
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=base + urls.updates_feed())
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=base + urls.calendar())
+    _text(feed, "updated", _stamp(max((e[0] for e in entries), default=today)))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", cat.site.title)
+    for posted, _kind, _slug, title, link, summary, by, category in entries:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(entry, "title", title)
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
+        _text(entry, "id", link)
+        _text(entry, "published", _stamp(posted))
+        _text(entry, "updated", _stamp(posted))
+        entry_author = ET.SubElement(entry, f"{{{ATOM}}}author")
+        _text(entry_author, "name", by)
+        ET.SubElement(entry, f"{{{ATOM}}}category", term=category)
+        _text(entry, "summary", summary)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _text(parent: ET.Element, name: str, text: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{name}").text = text

@@ -1,0 +1,79 @@
+"""What the directory's organisation and provider pages show of the calendar and board.
+
+Contributed to the directory's `ORG_PAGE` and `PROVIDER_PAGE` extension points, so
+each listing's page gets its next events and current notices as `agenda`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from ..core.catalogue import Catalogue
+from ..core.plan import BuildInputs
+from ..directory.model import Organisation, Provider
+from . import urls
+from .views import (
+    NoticeView,
+    OccurrenceView,
+    Subscribe,
+    all_occurrences,
+    current_notices,
+    notice_view,
+    occurrence_view,
+    subscribe,
+)
+
+LISTING_UPCOMING = 5
+
+
+@dataclass(frozen=True)
+class ListingAgenda:
+    """What an organisation's or provider's page shows of the calendar and the board."""
+
+    upcoming: tuple[OccurrenceView, ...]
+    more_url: str | None
+    feed: Subscribe | None
+    notices: tuple[NoticeView, ...]
+
+
+def group_by_listing(cat: Catalogue) -> Mapping[str, tuple[tuple, tuple]]:
+    """"orgs/<slug>" or "providers/<slug>" → (its events, its notices), computed once a build."""
+    events: dict[str, list] = defaultdict(list)
+    notices: dict[str, list] = defaultdict(list)
+    for event in cat.events:
+        events[event.organiser].append(event)
+    for notice in cat.notices:
+        notices[notice.posted_by].append(notice)
+    return {ref: (tuple(events.get(ref, ())), tuple(notices.get(ref, ())))
+            for ref in sorted(set(events) | set(notices))}
+
+
+def listing_agenda(cat: Catalogue, ref: str, index: Mapping,
+                   today: dt.date) -> ListingAgenda:
+    """The next few occurrences and current notices of "orgs/<slug>" or "providers/<slug>".
+
+    `index` is `group_by_listing`'s, computed once a build.
+    """
+    events, notices = index.get(ref, ((), ()))
+    upcoming = [o for o in all_occurrences(events) if o.last_day >= today]
+    return ListingAgenda(
+        upcoming=tuple(occurrence_view(cat, o, with_date=True)
+                       for o in upcoming[:LISTING_UPCOMING]),
+        more_url=urls.calendar_organiser(ref) if events else None,
+        feed=subscribe(cat, "this calendar", urls.organiser_feed(ref)) if events else None,
+        notices=tuple(notice_view(cat, n) for n in current_notices(notices, today)))
+
+
+def org_agenda(inputs: BuildInputs, org: Organisation) -> Mapping[str, Any]:
+    return _agenda(inputs, f"orgs/{org.slug}")
+
+
+def provider_agenda(inputs: BuildInputs, provider: Provider) -> Mapping[str, Any]:
+    return _agenda(inputs, f"providers/{provider.slug}")
+
+
+def _agenda(inputs: BuildInputs, ref: str) -> Mapping[str, Any]:
+    index = inputs.derived(group_by_listing)
+    return {"agenda": listing_agenda(inputs.catalogue, ref, index, inputs.today)}

@@ -1,0 +1,204 @@
+"""The calendar and notice-board build steps: pages, iCalendar feeds and the Atom feed.
+
+Pages: what's on (the next eight weeks, day by day), a month table for each month
+from last month to five months ahead, a listing per category and per organiser,
+one page per event, the past-events archive and the notice board. Files: the
+whole calendar, a feed per category and per organiser (each with a webcal: link),
+an "add to my calendar" file per event, and the Atom feed.
+
+"Today" is `BuildInputs.today` (from --today, SOURCE_DATE_EPOCH or the clock), so a
+build is reproducible and tests can fix the date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Iterator
+
+from ..core.catalogue import Catalogue
+from ..core.plan import BuildInputs, PagePlan
+from ..core.present import MONTHS, Link, human_date
+from ..core.taxonomy import Term
+from ..core.write import OutputFile
+from ..directory.model import DAY_NAMES, DAYS
+from . import ics, model, urls
+from .atom import updates_feed
+from .event_page import event_page
+from .occurrences import series_last_day
+from .views import (
+    all_occurrences,
+    by_day,
+    category_link,
+    current_notices,
+    long_date,
+    month_grid,
+    notice_view,
+    organiser_link,
+    subscribe,
+)
+
+WEEKS_AHEAD = 8
+MONTHS_BEFORE, MONTHS_AFTER = 1, 5
+LISTING_DAYS = 183  # category and organiser pages: about six months ahead
+FEED_HISTORY_DAYS = 92  # feeds keep events that finished in the last three months
+PAST_PAGE_SIZE = 30
+_CALENDAR = Link("Calendar", urls.calendar())
+_TIMES_NOTE = "Times are London time (GMT in winter, BST in summer)."
+
+
+def calendar_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    cat, today = inputs.catalogue, inputs.today
+    occurrences = all_occurrences(cat.events)
+    yield upcoming_page(cat, occurrences, today)
+    months = month_window(today)
+    for index, (year, month) in enumerate(months):
+        yield month_page(cat, occurrences, year, month, today,
+                         months[index - 1] if index else None,
+                         months[index + 1] if index + 1 < len(months) else None)
+    for category in cat.event_categories:
+        yield category_page(cat, category, occurrences, today)
+    for ref in organisers(cat):
+        yield organiser_page(cat, ref, occurrences, today)
+    for event in cat.events:
+        yield event_plan(cat, event, today)
+    yield from past_pages(cat, today)
+
+
+def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
+    cat, today = inputs.catalogue, inputs.today
+    current = [e for e in cat.events if series_last_day(e) >= today - dt.timedelta(
+        days=FEED_HISTORY_DAYS)]
+    yield OutputFile(urls.calendar_feed().lstrip("/"), ics.feed(
+        cat, current, f"{cat.site.title}: community calendar",
+        f"Events for voluntary and community groups in {cat.site.borough}.", urls.calendar()))
+    for category in cat.event_categories:
+        yield OutputFile(urls.category_feed(category.slug).lstrip("/"), ics.feed(
+            cat, [e for e in current if e.category == category.slug],
+            f"{cat.site.title}: {category.name}", category.description or category.name,
+            urls.calendar_category(category.slug)))
+    for ref in organisers(cat):
+        name = organiser_link(cat, ref).text
+        yield OutputFile(urls.organiser_feed(ref).lstrip("/"), ics.feed(
+            cat, [e for e in current if e.organiser == ref], f"{name}: events",
+            f"Events run by {name}.", urls.calendar_organiser(ref)))
+    for event in cat.events:
+        yield OutputFile(urls.event_ics(event.slug).lstrip("/"), ics.single_event(cat, event))
+    yield OutputFile(urls.updates_feed().lstrip("/"),
+                     updates_feed(cat, cat.events, cat.notices, today))
+
+
+def notice_board(inputs: BuildInputs) -> Iterator[PagePlan]:
+    cat, today = inputs.catalogue, inputs.today
+    notices = tuple(notice_view(cat, n) for n in current_notices(cat.notices, today))
+    yield PagePlan(urls.notices(), "calendar/notices.html", "Notice board",
+                   f"Notices and flyers from voluntary and community groups in "
+                   f"{cat.site.borough}.", {"notices": notices, "atom": urls.updates_feed(),
+                                            "calendar": urls.calendar()})
+
+
+def organisers(cat: Catalogue) -> list[str]:
+    return sorted({event.organiser for event in cat.events})
+
+
+def month_window(today: dt.date) -> list[tuple[int, int]]:
+    """(year, month) from MONTHS_BEFORE months ago to MONTHS_AFTER months ahead."""
+    months = []
+    for offset in range(-MONTHS_BEFORE, MONTHS_AFTER + 1):
+        year, month = divmod(today.month - 1 + offset, 12)
+        months.append((today.year + year, month + 1))
+    return months
+
+
+def _month_link(year_month: tuple[int, int] | None) -> Link | None:
+    if year_month is None:
+        return None
+    year, month = year_month
+    return Link(f"{MONTHS[month - 1]} {year}", urls.calendar_month(year, month))
+
+
+def _common(cat: Catalogue, today: dt.date) -> dict:
+    """Links every calendar page offers: months, categories, feeds, the archive."""
+    return {
+        "months": tuple(_month_link(m) for m in month_window(today)),
+        "categories": tuple(category_link(cat, c.slug) for c in cat.event_categories),
+        "feed": subscribe(cat, "the whole calendar", urls.calendar_feed()),
+        "atom": urls.updates_feed(), "past": urls.calendar_past(), "calendar": urls.calendar(),
+        "times_note": _TIMES_NOTE,
+    }
+
+
+def upcoming_page(cat: Catalogue, occurrences, today: dt.date) -> PagePlan:
+    last = today + dt.timedelta(weeks=WEEKS_AHEAD, days=-1)
+    return PagePlan(urls.calendar(), "calendar/calendar.html", "What's on",
+                    f"Training, network meetings, funding sessions and community events in "
+                    f"{cat.site.borough}, day by day.",
+                    {**_common(cat, today), "days": by_day(cat, occurrences, today, last, today),
+                     "range": f"{long_date(today)} to {long_date(last)}",
+                     "notices": urls.notices()})
+
+
+def month_page(cat: Catalogue, occurrences, year: int, month: int, today: dt.date,
+               previous: tuple[int, int] | None, following: tuple[int, int] | None) -> PagePlan:
+    name = f"{MONTHS[month - 1]} {year}"
+    weeks = month_grid(cat, occurrences, year, month, today)
+    count = len({item.url + cell.date_iso for week in weeks for cell in week
+                 for item in cell.items})
+    return PagePlan(urls.calendar_month(year, month), "calendar/calendar_month.html", f"Calendar: {name}",
+                    f"Events in {name}, as a month calendar.",
+                    {**_common(cat, today), "caption": name, "weeks": weeks,
+                     "weekdays": tuple((DAY_NAMES[d][:3], DAY_NAMES[d])
+                                       for d in DAYS),
+                     "count": count, "previous": _month_link(previous),
+                     "next": _month_link(following)}, (_CALENDAR,))
+
+
+def category_page(cat: Catalogue, category: Term, occurrences,
+                  today: dt.date) -> PagePlan:
+    last = today + dt.timedelta(days=LISTING_DAYS)
+    mine = [o for o in occurrences if o.event.category == category.slug]
+    return PagePlan(urls.calendar_category(category.slug), "calendar/calendar_listing.html",
+                    category.name, category.description or f"{category.name}: upcoming events.",
+                    {**_common(cat, today), "intro": category.description,
+                     "days": by_day(cat, mine, today, last, today), "until": human_date(last),
+                     "listing_feed": subscribe(cat, category.name, urls.category_feed(
+                         category.slug)), "organiser": None}, (_CALENDAR,))
+
+
+def organiser_page(cat: Catalogue, ref: str, occurrences, today: dt.date) -> PagePlan:
+    last = today + dt.timedelta(days=LISTING_DAYS)
+    who = organiser_link(cat, ref)
+    mine = [o for o in occurrences if o.event.organiser == ref]
+    return PagePlan(urls.calendar_organiser(ref), "calendar/calendar_listing.html", f"Events: {who.text}",
+                    f"Upcoming events run by {who.text}.",
+                    {**_common(cat, today), "intro": None,
+                     "days": by_day(cat, mine, today, last, today), "until": human_date(last),
+                     "listing_feed": subscribe(cat, f"events by {who.text}",
+                                               urls.organiser_feed(ref)),
+                     "organiser": who}, (_CALENDAR,))
+
+
+def event_plan(cat: Catalogue, event: model.Event, today: dt.date) -> PagePlan:
+    view = event_page(cat, event, today)
+    return PagePlan(urls.event(event.slug), "calendar/event.html", event.title, event.summary,
+                    {"event": event, "view": view, "times_note": _TIMES_NOTE},
+                    (_CALENDAR, view.category))
+
+
+def past_pages(cat: Catalogue, today: dt.date) -> Iterable[PagePlan]:
+    """Events whose last date has gone, most recent first, in pages."""
+    finished = sorted(((series_last_day(e), e) for e in cat.events
+                       if series_last_day(e) < today), key=lambda p: (-p[0].toordinal(), p[1].slug))
+    items = tuple({"title": e.title, "url": urls.event(e.slug), "date": human_date(day),
+                   "date_iso": day.isoformat(), "organiser": organiser_link(cat, e.organiser),
+                   "category": category_link(cat, e.category)} for day, e in finished)
+    chunks = [items[i:i + PAST_PAGE_SIZE] for i in range(0, len(items), PAST_PAGE_SIZE)] or [()]
+    for number, chunk in enumerate(chunks, start=1):
+        pager = None if len(chunks) == 1 else {
+            "number": number, "count": len(chunks),
+            "previous": urls.calendar_past(number - 1) if number > 1 else None,
+            "next": urls.calendar_past(number + 1) if number < len(chunks) else None,
+            "pages": tuple(Link(str(n), urls.calendar_past(n)) for n in range(1, len(chunks) + 1))}
+        title = "Past events" + (f", page {number}" if number > 1 else "")
+        yield PagePlan(urls.calendar_past(number), "calendar/calendar_past.html", title,
+                       "Events that have already happened.",
+                       {**_common(cat, today), "items": chunk, "pager": pager,
+                        "total": len(items)}, (_CALENDAR,))

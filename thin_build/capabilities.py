@@ -1,0 +1,21 @@
+"""The registry: every capability of the portal, one line each, dependencies first.
+
+A capability is a package that declares itself in its `__init__.py`; adding one is a
+new package and a line here (see docs/ARCHITECTURE.md, "Adding a capability").
+"""
+from __future__ import annotations
+
+from .calendar import CALENDAR
+from .core.registry import Registry
+from .directory import DIRECTORY
+from .pages import PAGES
+from .referral import REFERRAL
+from .search import SEARCH
+
+PORTAL = Registry((
+    DIRECTORY,
+    PAGES,
+    REFERRAL,
+    CALENDAR,
+    SEARCH,
+))

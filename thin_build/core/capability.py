@@ -1,0 +1,90 @@
+"""What a capability declares, so the core can load, check and build it without knowing it.
+
+A capability (the directory, search, the calendar…) is a package whose `__init__.py`
+defines one `Capability`: its kinds of file, its taxonomies, its checks, its build
+steps and what it contributes to other capabilities' extension points. The registry
+(`thin_build/capabilities.py`) lists them, one line each; the core reads only these
+declarations and never imports a capability.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from .checking import Checking
+from .declare import Record
+from .errors import Problem
+from .plan import BuildInputs, PagePlan
+from .write import OutputFile
+
+Check = Callable[[Checking], Iterable[Problem]]
+Step = Callable[[BuildInputs], Iterable[PagePlan | OutputFile]]
+# Values `thin new` writes instead of the schema's examples: (today, repository) → values.
+NewValues = Callable[[dt.date, Path], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A place content comes from: one file, or a folder of one file per record."""
+
+    path: str
+    extensions: tuple[str, ...]
+    single_file: bool = False
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content file: where it lives, its declaration, its catalogue name.
+
+    A folder kind becomes a collection of records sorted by slug (`catalogue.orgs`); a
+    single-file kind becomes one record (`catalogue.referrals`), or `default` when an
+    optional file is absent.
+    """
+
+    name: str
+    source: Source
+    record: Record
+    collection: str
+    where: str
+    default: Any = None
+    reserved_slugs: frozenset[str] = frozenset()
+    new_values: NewValues | None = None  # set: `thin new <name>` writes a skeleton
+
+    @property
+    def single(self) -> bool:
+        return self.source.single_file
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A list of terms in `content/taxonomies/<file>.yaml` that other files refer to."""
+
+    name: str
+    record: Record
+
+    @property
+    def file(self) -> str:
+        return self.name.replace("_", "-")
+
+    @property
+    def path(self) -> str:
+        return f"content/taxonomies/{self.file}.yaml"
+
+
+@dataclass(frozen=True)
+class Capability:
+    """Everything one room of the portal adds, declared in one place."""
+
+    name: str
+    depends_on: tuple[str, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+    taxonomies: tuple[Taxonomy, ...] = ()
+    checks: tuple[Check, ...] = ()
+    steps: tuple[Step, ...] = ()
+    # URL sections the capability publishes under (`/calendar/`): content pages may not take them.
+    sections: frozenset[str] = frozenset()
+    # Extension point name → what this capability plugs into it (see `Contributions`).
+    contributes: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)

@@ -1,0 +1,83 @@
+"""The conversion contract every field type follows, and the context it may consult.
+
+Each type answers three questions from one definition, so they cannot drift apart:
+`convert` (raw text → value, or `Invalid` with a message that says how to fix it),
+`json_schema` (for editors and the published schemas) and `describe` (for the
+content guide). Capabilities declare their own types against `FieldType`.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .errors import Location, Problem, error
+from .raw import RawList, RawNode, RawScalar
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Invalid(Exception):
+    """A value that cannot be converted; `code` names the kind of mistake."""
+
+    REPORTED = "reported"
+
+    @classmethod
+    def reported(cls) -> "Invalid":
+        """Raised by containers whose items have already reported their own problems."""
+        return cls(cls.REPORTED, "")
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Context:
+    """What conversion may consult: the slugs each reference may point to."""
+
+    refs: Mapping[str, Mapping[str, str]]
+    media: frozenset[str] = frozenset()
+    problems: list[Problem] = field(default_factory=list)
+    path: list[str | int] = field(default_factory=list)
+
+    def report(self, code: str, message: str, location: Location) -> None:
+        """Record a problem, naming the field it is in (`services[2].need`)."""
+        name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in self.path)
+        prefix = f"`{name.lstrip('.')}`: " if name else ""
+        self.problems.append(error(code, prefix + message, location))
+
+
+def suggest(value: str, choices, names: Mapping[str, str] | None = None) -> str:
+    """A "did you mean" hint: close spellings, or the slug of a name typed in full."""
+    choices = sorted(choices)
+    if names:
+        for slug, name in names.items():
+            if value.strip().casefold() == name.casefold():
+                return f"; did you mean `{slug}` (the slug of {name!r})?"
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+    if close:
+        return "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+    if choices and len(choices) <= 12:
+        return "; choose from " + ", ".join(choices)
+    return ""
+
+
+class FieldType:
+    """Base of all field types: scalars by default."""
+
+    def convert(self, node: RawNode, ctx: Context) -> Any:
+        if not isinstance(node, RawScalar):
+            raise Invalid("wrong-type", f"expected {self.describe()}, not a "
+                          f"{'list' if isinstance(node, RawList) else 'set of fields'}")
+        return self.convert_text(node.value.strip())
+
+    def convert_text(self, text: str) -> Any:
+        return text
+
+    def json_schema(self, refs: Mapping[str, Mapping[str, str]] | None = None) -> dict:
+        return {"type": "string"}
+
+    def describe(self) -> str:
+        return "text"

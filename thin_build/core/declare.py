@@ -1,0 +1,161 @@
+"""The declaration machinery: `Field`, `ListOf` and `Record` describe a kind of file once.
+
+A capability declares each of its kinds as a `Record` of `Field`s; from that one
+declaration the validator converts raw records (`convert_node`), and `guide.py` and
+`scaffold.py` write the JSON Schemas, the content guide and `thin new` skeletons.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from .convert import Context, FieldType, Invalid, suggest
+from .fields import Ref, Text
+from .raw import RawList, RawMap, RawNode, RawScalar
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    help: str
+    example: Any = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class ListOf(FieldType):
+    item: FieldType
+    min_items: int = 0
+    max_items: int = 100
+
+    def convert(self, node: RawNode, ctx: Context) -> tuple:
+        if not isinstance(node, RawList):
+            raise Invalid("wrong-type", f"expected a list of {self.item.describe()}; write it "
+                          "as [first, second] or one `- item` per line")
+        if not self.min_items <= len(node.items) <= self.max_items:
+            raise Invalid("list-length", f"has {len(node.items)} items; it needs "
+                          f"{self.min_items} to {self.max_items}")
+        values, seen, failed = [], set(), False
+        for index, item in enumerate(node.items):
+            ctx.path.append(index)
+            value = _convert_item(self.item, item, ctx)
+            ctx.path.pop()
+            if value is None:
+                failed = True
+            elif isinstance(value, str) and value in seen:
+                ctx.report("duplicate-item", f"{value!r} is listed twice", item.location)
+            else:
+                if isinstance(value, str):
+                    seen.add(value)
+                values.append(value)
+        if failed:
+            raise Invalid.reported()
+        return tuple(values)
+
+    def json_schema(self, refs=None) -> dict:
+        schema = {"type": "array", "items": self.item.json_schema(refs),
+                  "maxItems": self.max_items}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+    def describe(self) -> str:
+        return f"a list of {self.item.describe()}"
+
+
+@dataclass(frozen=True)
+class Record(FieldType):
+    """A set of fields that becomes one model object (a file, or a nested part of one)."""
+
+    cls: type
+    fields: tuple[Field, ...]
+    title: str = ""
+
+    def field_map(self) -> Mapping[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    def convert(self, node: RawNode, ctx: Context, **extra: Any) -> Any:
+        if not isinstance(node, RawMap):
+            raise Invalid("wrong-type", f"expected a set of fields ({self.describe()})")
+        fields, values, failed = self.field_map(), dict(extra), False
+        given = set()
+        for key, (key_loc, value_node) in node.entries.items():
+            spec = fields.get(key)
+            if spec is None:
+                ctx.report("unknown-key", f"unknown field `{key}`{suggest(key, fields)}",
+                           key_loc)
+                failed = True
+                continue
+            if isinstance(value_node, RawScalar) and not (value_node.value or "").strip():
+                continue  # `name: ""` is as empty as `name:`, so a required field reports it
+            given.add(key)
+            ctx.path.append(key)
+            value = convert_node(spec.type, value_node, ctx)
+            ctx.path.pop()
+            if value is None:
+                failed = True
+            else:
+                values[key] = value
+        for spec in self.fields:
+            if spec.required and spec.name not in given:
+                where = node.entries[spec.name][0] if spec.name in node.entries else node.location
+                ctx.report("required", f"`{spec.name}` is required: {spec.help}", where)
+                failed = True
+        if failed:
+            raise Invalid.reported()
+        return self.cls(**values)
+
+    def json_schema(self, refs=None) -> dict:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields if f.required],
+            "properties": {f.name: {**f.type.json_schema(refs), "description": f.help}
+                           for f in self.fields},
+        }
+
+    def describe(self) -> str:
+        return self.title or "fields"
+
+
+def _convert_item(kind: FieldType, item: RawNode, ctx: Context) -> Any:
+    """One list item; an empty one (a bare `-` line, `~`, `""`) is reported, not crashed on."""
+    if isinstance(item, RawScalar) and not (item.value or "").strip():
+        ctx.report("required", "this item is empty: fill it in or delete it", item.location)
+        return None
+    return convert_node(kind, item, ctx)
+
+
+def convert_node(kind: FieldType, node: RawNode, ctx: Context, **extra: Any) -> Any:
+    """Convert one value, reporting a problem at its location; None when it failed.
+
+    `extra` goes to a Record: values that come from the file rather than its fields,
+    such as the slug and path.
+    """
+    try:
+        return kind.convert(node, ctx, **extra)
+    except Invalid as exc:
+        if exc.code != Invalid.REPORTED:
+            ctx.report(exc.code, exc.message, node.location)
+        return None
+
+
+def text_field(name: str, help: str, example: Any = None, required: bool = False,
+          max_length: int = 200, multiline: bool = False) -> Field:
+    return Field(name, Text(max_length, multiline), help, example, required)
+
+
+def refs_field(name: str, target: str, where: str, help: str, example: Any = None,
+          required: bool = False, min_items: int = 0, extra: tuple[str, ...] = ()) -> Field:
+    return Field(name, ListOf(Ref(target, where, extra), min_items=min_items), help, example,
+                 required)
+
+
+def taxonomy_file(taxonomy: str) -> str:
+    return f"content/taxonomies/{taxonomy}.yaml"
+
+
+def example_of(record: Record) -> dict:
+    """The smallest valid entry of a nested record: its required fields' examples."""
+    return {f.name: f.example for f in record.fields if f.required}

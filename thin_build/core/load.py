@@ -1,0 +1,219 @@
+"""Load: content files → raw records with the line and column of every value.
+
+This stage owns *reading*: the folders each capability declares (`Source`), file
+names, front matter, media files, and, through `text.py` and `yaml_nodes.py`,
+encodings, forbidden characters and safe YAML. It gives no meaning to values (that
+is `validate`'s job) and never follows a symlink.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .capability import Source
+from .errors import Location, Problem, error
+from .raw import RawMap, RawRecord, RawScalar
+from .text import check_text, decode
+from .yaml_nodes import parse_yaml
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_MEDIA_BYTES = 1024 * 1024
+MAX_PDF_BYTES = 2 * 1024 * 1024  # notice-board flyers: a page or two with pictures
+MEDIA_DIR = "content/media"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    records: tuple[RawRecord, ...]
+    problems: tuple[Problem, ...]
+    media: frozenset[str] = frozenset()
+
+
+def load_repository(root: Path, sources: Iterable[tuple[str, Source]]) -> LoadResult:
+    """Read every (kind, source) under `root`, in a stable order, collecting all problems."""
+    records: list[RawRecord] = []
+    problems: list[Problem] = []
+    for kind, source in sources:
+        for rel, path in _source_files(root, source, problems):
+            record, found = load_file(path, rel, kind, source)
+            problems.extend(found)
+            if record is not None:
+                records.append(record)
+    media = frozenset(_media_files(root, problems))
+    return LoadResult(tuple(records), tuple(problems), media)
+
+
+def _media_files(root: Path, problems: list[Problem]):
+    """Paths (relative to content/media) of the images content may refer to.
+
+    Links are reported, not followed, so no content can publish a file from outside
+    the repository.
+    """
+    base = root / MEDIA_DIR
+    if linked := _linked_part(root, MEDIA_DIR):
+        problems.append(error("symlink", "is a symbolic link; content must be real files "
+                              "inside the repository", Location(linked)))
+        return
+    if not base.is_dir():
+        return
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink():
+                problems.append(error("symlink", "is a symbolic link; links are never followed. "
+                                      "Replace it with the real file", Location(rel)))
+                dirs[:] = [d for d in dirs if d != name]
+            elif name in files and not name.startswith("."):
+                limit, what = ((MAX_PDF_BYTES, "PDF flyers") if name.endswith(".pdf")
+                               else (MAX_MEDIA_BYTES, "images"))
+                if path.stat().st_size > limit:
+                    problems.append(error("file-too-large", f"{what} may be at most "
+                                          f"{limit // 1024} KiB; make it smaller",
+                                          Location(rel)))
+                else:
+                    yield path.relative_to(base).as_posix()
+
+
+def _source_files(root: Path, source: Source, problems: list[Problem]):
+    """Yield (relative path, path) for each content file; report what cannot be read."""
+    base = root / source.path
+    where = Location(source.path)
+    if linked := _linked_part(root, source.path):
+        problems.append(error("symlink", "is a symbolic link; content must be real files "
+                              "inside the repository", Location(linked)))
+        return
+    if source.single_file:
+        if not base.is_file():
+            if source.required:
+                problems.append(error("missing-file", f"{source.path} is missing; it is "
+                                      "required", where))
+            elif base.exists():
+                problems.append(error("not-a-file", "is not a regular file", where))
+            return
+        yield source.path, base
+        return
+    if not base.is_dir():
+        if source.required:
+            problems.append(error("missing-folder", f"the folder {source.path}/ is missing", where))
+        return
+    with os.scandir(base) as entries:
+        names = sorted(entries, key=lambda e: e.name)
+    for entry in names:
+        rel = f"{source.path}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        loc = Location(rel)
+        if entry.is_symlink():
+            problems.append(error("symlink", "is a symbolic link; links are never followed. "
+                                  "Replace it with the real file", loc))
+        elif entry.is_dir(follow_symlinks=False):
+            problems.append(error("unexpected-folder", f"folders inside {source.path}/ are not "
+                                  "read; move the files up or out", loc))
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(error("not-a-file", "is not a regular file", loc))
+        else:
+            yield rel, Path(entry.path)
+
+
+def _linked_part(root: Path, rel: str) -> str | None:
+    """The first folder or file on the way from `root` to `rel` that is a symbolic link.
+
+    Checking only the last part would silently follow a linked `content/` folder.
+    """
+    parts = rel.split("/")
+    for count in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:count])
+        if (root / prefix).is_symlink():
+            return prefix
+    return None
+
+
+def file_slug_problem(name: str, source: Source) -> str | None:
+    """Why a file name is unusable, with the name it should have; None if it is fine."""
+    stem, dot, ext = name.rpartition(".")
+    if not dot or "." + ext not in source.extensions:
+        wanted = " or ".join(source.extensions)
+        return f"is not a content file: names in {source.path}/ end in {wanted}"
+    if SLUG_RE.match(stem) and len(stem) <= MAX_SLUG_LENGTH:
+        return None
+    suggestion = slugify(stem) or "a-name"
+    return (f"file name {name!r} is not a valid slug: use lowercase letters a-z, digits and "
+            f"single hyphens, at most {MAX_SLUG_LENGTH} characters; rename it to "
+            f"{suggestion[:MAX_SLUG_LENGTH]}.{ext}")
+
+
+def slugify(text: str) -> str:
+    """A URL-safe slug for any text: ASCII letters and digits joined by single hyphens."""
+    folded = unicodedata.normalize("NFKD", text.replace("&", " and "))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only.replace("'", "")).strip("-")
+    return slug[:MAX_SLUG_LENGTH].strip("-")
+
+
+def load_file(path: Path, rel: str, kind: str,
+              source: Source) -> tuple[RawRecord | None, list[Problem]]:
+    """Read one file into a raw record, or explain every reason it cannot be read."""
+    name = rel.rsplit("/", 1)[-1]
+    where = Location(rel)
+    if not source.single_file and (bad := file_slug_problem(name, source)):
+        return None, [error("bad-filename", bad, where)]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [error("file-too-large", f"is {size // 1024} KiB; content files may be at "
+                            f"most {MAX_FILE_BYTES // 1024} KiB. Link large documents or images "
+                            "instead of pasting them", where)]
+    text, problems = decode(path.read_bytes(), rel)
+    if text is None:
+        return None, problems
+    problems = check_text(text, rel)
+    if problems:
+        return None, problems
+    if not text.strip():
+        return None, [error("empty-file", "is empty; see docs/content-guide.md for what it "
+                            "should contain", where)]
+    markdown = rel.endswith(".md")
+    if markdown:
+        split = split_front_matter(text, rel)
+        if isinstance(split, Problem):
+            return None, [split]
+        yaml_text, body, body_line = split
+        line_offset = 1
+    else:
+        yaml_text, body, body_line, line_offset = text, None, 0, 0
+    data, problems = parse_yaml(yaml_text, rel, line_offset)
+    if data is None:
+        return None, problems
+    if markdown:
+        if not isinstance(data, RawMap):
+            return None, [error("wrong-type", "front matter must be a set of `key: value` "
+                                "lines", data.location)]
+        if "body" in data.entries:
+            return None, [error("unknown-key", "`body` is the Markdown after the closing "
+                                "`---`; remove this key", data.entries["body"][0])]
+        body_loc = Location(rel, body_line, 1)
+        data.entries["body"] = (body_loc, RawScalar(body.strip("\n") or None, body_loc))
+    slug = name.rpartition(".")[0]
+    return RawRecord(kind, rel, slug, data), problems
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int] | Problem:
+    """Split `---` front matter from the Markdown body; the body's first line number too."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return error("no-front-matter", "must start with a line `---`, then the fields, then "
+                     "another `---`, then the text (see docs/content-guide.md)", Location(rel, 1, 1))
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1:]), number + 2
+    return error("unclosed-front-matter", "the front matter opened on line 1 is never closed: "
+                 "add a line `---` after the last field", Location(rel, 1, 1))
+
+

@@ -1,0 +1,29 @@
+"""Presentation helpers every capability's views share: links, dates, lists, phones."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+def human_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def tel_uri(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return "tel:+44" + digits[1:] if digits.startswith("0") else "tel:+" + digits
+
+
+def join_words(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C": lists read as people write them."""
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]

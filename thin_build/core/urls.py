@@ -1,0 +1,34 @@
+"""The core's URLs: the home page, media, static assets, edit links, output files.
+
+Each capability keeps the URLs of its own pages in its own `urls.py`; every path is
+site-relative, ends in `/` for a directory page, and is built only from validated slugs.
+"""
+from __future__ import annotations
+
+# Top-level names the core publishes under, and sections the open issues will take
+# (toolkits, open data, evidence, projects), so no content page can claim them first.
+CORE_SECTIONS = frozenset({"static", "media", "schemas", "404", "sitemap", "index",
+                           "toolkits", "data", "evidence", "projects"})
+
+
+def home() -> str:
+    return "/"
+
+
+def media(path: str) -> str:
+    return f"/media/{path}"
+
+
+def static(name: str) -> str:
+    return f"/static/{name}"
+
+
+def edit_link(repository_url: str, branch: str, path: str) -> str:
+    """A "suggest an edit" link in the form GitHub, GitLab and Gitea all understand."""
+    return f"{repository_url.rstrip('/')}/edit/{branch}/{path}"
+
+
+def output_file(url: str) -> str:
+    """The file a URL is written to: directory URLs get an index.html."""
+    relative = url.lstrip("/")
+    return relative + "index.html" if url.endswith("/") else relative

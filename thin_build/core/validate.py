@@ -1,0 +1,105 @@
+"""Validate: raw records → a Catalogue, or every problem with the content at once.
+
+The driver knows no kind of content: it converts each declared kind and taxonomy
+by its declaration, checks what every kind shares (duplicate slugs, reserved
+names), then runs every capability's checks over the whole converted site.
+Nothing is rendered until all of this has passed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from .capability import Kind
+from .catalogue import Catalogue
+from .checking import Checking
+from .convert import Context
+from .declare import convert_node
+from .errors import Problem, error
+from .load import LoadResult
+from .raw import RawMap, RawRecord
+from .registry import SITE_KIND, Registry
+from .taxonomy import convert_taxonomies
+from .urls import CORE_SECTIONS
+
+
+def validate(loaded: LoadResult, registry: Registry,
+             today: dt.date) -> tuple[Catalogue | None, list[Problem]]:
+    """Check everything; return the catalogue only when there is no error."""
+    problems = list(loaded.problems)
+    by_kind: dict[str, list[RawRecord]] = defaultdict(list)
+    for record in loaded.records:
+        by_kind[record.kind].append(record)
+    folder_kinds = [kind for kind in registry.kinds if not kind.single]
+    refs = {kind.collection: _names(by_kind[kind.name]) for kind in folder_kinds}
+    ctx = Context(refs=refs, media=loaded.media, problems=problems)
+
+    taxonomies = convert_taxonomies(registry.taxonomies, by_kind["taxonomy"], ctx)
+    records: dict[str, tuple[Any, ...]] = {}
+    for kind in folder_kinds:
+        problems.extend(_duplicate_slugs(kind, by_kind[kind.name]))
+        records[kind.collection] = _convert_records(kind, by_kind[kind.name], ctx)
+    singles = {kind.collection: _convert_single(kind, by_kind, ctx)
+               for kind in registry.kinds if kind.single}
+    site = singles.pop(SITE_KIND.collection)
+    single_kinds = {kind.name for kind in registry.kinds if kind.single}
+    checking = Checking(
+        records=records, singles=singles, raw={(r.kind, r.slug): r for r in loaded.records},
+        raw_singles={r.kind: r for r in loaded.records if r.kind in single_kinds},
+        taxonomies=taxonomies, site=site, sections=CORE_SECTIONS | registry.sections,
+        today=today)
+    for check in registry.checks:
+        problems.extend(check(checking))
+
+    if (site is None or any(p.is_error for p in problems)
+            or len(taxonomies) != len(registry.taxonomies)):
+        return None, problems
+    collections = dict(taxonomies)
+    collections |= {name: tuple(sorted(items, key=lambda item: item.slug))
+                    for name, items in records.items()}
+    return Catalogue(
+        site=site, collections=collections, media=tuple(sorted(loaded.media)),
+        singles={kind.collection: singles[kind.collection] or kind.default
+                 for kind in registry.kinds if kind.collection in singles},
+    ), problems
+
+
+def _names(records: list[RawRecord]) -> dict[str, str]:
+    """Slug → name for records of one kind, read before conversion so others can refer."""
+    names = {}
+    for record in records:
+        name = record.data.get("name") if isinstance(record.data, RawMap) else None
+        names[record.slug] = getattr(name, "value", None) or record.slug
+    return names
+
+
+def _convert_single(kind: Kind, by_kind: dict[str, list[RawRecord]], ctx: Context) -> Any:
+    records = by_kind[kind.name]
+    if not records:
+        return None
+    return convert_node(kind.record, records[0].data, ctx)
+
+
+def _convert_records(kind: Kind, records: list[RawRecord], ctx: Context) -> tuple[Any, ...]:
+    converted = (convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path)
+                 for r in records)
+    return tuple(value for value in converted if value is not None)
+
+
+def _duplicate_slugs(kind: Kind, records: list[RawRecord]) -> list[Problem]:
+    """Two files for one slug (`a.md` and `a.yaml`) would publish to the same address."""
+    by_slug: dict[str, list[RawRecord]] = defaultdict(list)
+    for record in records:
+        by_slug[record.slug].append(record)
+    problems = []
+    for slug, same in by_slug.items():
+        if slug in kind.reserved_slugs:
+            problems.extend(error("url-collision", f"{slug!r} is the name of one of the portal's "
+                                  "own pages; rename the file", r.location) for r in same)
+        if len(same) > 1:
+            paths = ", ".join(r.path for r in same)
+            for record in same:
+                problems.append(error("duplicate-slug", f"{paths} would all publish as "
+                                      f"{slug!r}; keep one file", record.location))
+    return problems

@@ -1,0 +1,26 @@
+"""The directory: organisations (VCOs), support providers, their services and taxonomies.
+
+It owns the A–Z, the browse pages, each listing's page and the provider indexes, and
+offers extension points that later capabilities fill: routes on the home page
+(`pages.HOME_ROUTES`) and parts of the organisation and provider pages
+(`listing_pages.ORG_PAGE`, `listing_pages.PROVIDER_PAGE`).
+"""
+from ..core.capability import Capability
+from ..core.present import Link
+from ..core.render import NAV
+from ..core.urls import home
+from . import urls
+from .checks import CHECKS
+from .pages import directory_pages
+from .schema import KINDS, TAXONOMIES
+
+DIRECTORY = Capability(
+    name="directory",
+    kinds=KINDS,
+    taxonomies=TAXONOMIES,
+    checks=CHECKS,
+    steps=(directory_pages,),
+    sections=frozenset({"orgs", "providers", "wards", "groups", "activities", "needs"}),
+    contributes={NAV: ((0, Link("Home", home())), (20, Link("Directory", urls.orgs_page(1))),
+                       (21, Link("Wards", urls.browse_index("wards"))))},
+)

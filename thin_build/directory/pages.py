@@ -1,0 +1,133 @@
+"""The directory's page plans: home, A–Z, provider indexes and the browse pages.
+
+Each plan is a pure function of the catalogue and the shared directory indexes, so
+pages can be rendered in any order, in parallel, or one at a time when a single
+file changes. Other capabilities add links to the home page through `HOME_ROUTES`;
+it lists the same pages as the footer menu.
+"""
+from __future__ import annotations
+
+import string
+from typing import Iterator
+
+from ..core import urls as core_urls
+from ..core.catalogue import Catalogue
+from ..core.plan import BuildInputs, PagePlan
+from ..core.present import Link
+from ..core.render import FOOTER
+from ..core.taxonomy import Term
+from . import urls
+from .indexes import FACET_TITLES, FACETS, Directory, build_directory, initial
+from .listing_pages import org_page, provider_page
+
+PAGE_SIZE = 30
+# Extension point: `(position, Link)` pairs for the home page's list of routes.
+HOME_ROUTES = "directory.home-routes"
+OWN_ROUTES = ((20, Link("Browse the directory of organisations", urls.orgs_page(1))),
+              (21, Link("Organisations by ward", urls.browse_index("wards"))),
+              (22, Link("Organisations by who they help", urls.browse_index("groups"))),
+              (23, Link("Organisations by activity", urls.browse_index("activities"))))
+
+
+def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    """The directory step: every page of the directory, from the shared indexes."""
+    cat, directory = inputs.catalogue, inputs.derived(build_directory)
+    routes = sorted(OWN_ROUTES + inputs.contributed(HOME_ROUTES), key=lambda item: item[0])
+    pages = tuple(link for links in inputs.contributed(FOOTER) for link in links(cat))
+    yield home(cat, directory, tuple(link for _position, link in routes), pages)
+    yield from orgs_a_to_z(directory)
+    for org in cat.orgs:
+        yield org_page(inputs, org)
+    yield from provider_indexes(cat, directory)
+    for provider in cat.providers:
+        yield provider_page(inputs, provider)
+    for facet, collection, _ in FACETS:
+        yield browse_index(cat, directory, facet, collection)
+        for term in getattr(cat, collection):
+            yield from browse_term(cat, directory, facet, term)
+
+
+def home(cat: Catalogue, directory: Directory, routes: tuple[Link, ...],
+         pages: tuple[Link, ...]) -> PagePlan:
+    return PagePlan(core_urls.home(), "directory/home.html", cat.site.title, cat.site.description, {
+        "routes": routes, "org_count": len(cat.orgs), "provider_count": len(cat.providers),
+        "ward_count": len(cat.wards), "pages": pages,
+    })
+
+
+def orgs_a_to_z(directory: Directory) -> Iterator[PagePlan]:
+    """A–Z in pages of PAGE_SIZE; the letter bar links to the page where each letter starts."""
+    cards = directory.org_cards
+    pages = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
+    first_page: dict[str, int] = {}
+    for number, chunk in enumerate(pages, start=1):
+        for card in chunk:
+            first_page.setdefault(initial(card.name), number)
+    letters = tuple(
+        Link(letter, f"{urls.orgs_page(first_page[letter])}#letter-{_anchor(letter)}"
+                   if letter in first_page else "")
+        for letter in ("#", *string.ascii_uppercase))
+    for number, chunk in enumerate(pages, start=1):
+        groups: dict[str, list] = {}
+        for card in chunk:
+            groups.setdefault(initial(card.name), []).append(card)
+        sections = tuple((letter, _anchor(letter), tuple(items)) for letter, items in groups.items())
+        title = "Organisations A to Z" + (f", page {number}" if number > 1 else "")
+        yield PagePlan(urls.orgs_page(number), "directory/orgs.html", title,
+                       f"All {len(cards)} voluntary and community organisations, A to Z.",
+                       {"letters": letters, "sections": sections,
+                        "pager": _pager(number, len(pages), urls.orgs_page),
+                        "total": len(cards)})
+
+
+def _anchor(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def _pager(number: int, count: int, url_for) -> dict | None:
+    if count <= 1:
+        return None
+    return {"number": number, "count": count,
+            "previous": url_for(number - 1) if number > 1 else None,
+            "next": url_for(number + 1) if number < count else None,
+            "pages": tuple(Link(str(n), url_for(n)) for n in range(1, count + 1))}
+
+
+def provider_indexes(cat: Catalogue, directory: Directory) -> Iterator[PagePlan]:
+    by_need = tuple((need, directory.providers_by_need[need.slug]) for need in cat.needs)
+    yield PagePlan(urls.providers(), "directory/providers.html", "Find support: providers by need",
+                   "Infrastructure support providers for voluntary and community "
+                   "organisations, grouped by the support they offer.",
+                   {"by_need": by_need, "all": tuple(directory.provider_cards.values())})
+    by_type = tuple((kind, directory.providers_by_type[kind.slug]) for kind in cat.provider_types)
+    yield PagePlan(urls.providers_by_type(), "directory/providers_by_type.html",
+                   "Support providers by type",
+                   "Infrastructure support providers grouped by the kind of support body.",
+                   {"by_type": by_type}, (Link("Find support", urls.providers()),))
+
+
+def browse_index(cat: Catalogue, directory: Directory, facet: str,
+                 collection: str) -> PagePlan:
+    label, title = FACET_TITLES[facet]
+    terms = tuple((Link(t.name, urls.browse(facet, t.slug)),
+                   len(directory.by_facet[facet][t.slug]), t.description)
+                  for t in sorted(getattr(cat, collection), key=lambda t: t.name.casefold()))
+    return PagePlan(urls.browse_index(facet), "directory/browse_index.html", title,
+                    f"{title} in {cat.site.borough}.", {"terms": terms, "facet": facet})
+
+
+def browse_term(cat: Catalogue, directory: Directory, facet: str,
+                term: Term) -> Iterator[PagePlan]:
+    label, index_title = FACET_TITLES[facet]
+    cards = directory.by_facet[facet][term.slug]
+    chunks = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
+    providers = directory.providers_by_ward.get(term.slug, ()) if facet == "wards" else ()
+    for number, chunk in enumerate(chunks, start=1):
+        title = f"{term.name}" + (f", page {number}" if number > 1 else "")
+        yield PagePlan(
+            urls.browse(facet, term.slug, number), "directory/browse_term.html", title,
+            term.description or f"Organisations: {term.name}.",
+            {"term": term, "listings": chunk, "total": len(cards), "providers": providers,
+             "facet": facet,
+             "pager": _pager(number, len(chunks), lambda n: urls.browse(facet, term.slug, n))},
+            (Link(index_title, urls.browse_index(facet)),))

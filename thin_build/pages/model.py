@@ -1,0 +1,16 @@
+"""Content pages (`content/pages/`): about, how to add a listing, accessibility, privacy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """A content page such as "About THIN" or the accessibility statement."""
+
+    slug: str
+    path: str
+    title: str
+    summary: str
+    order: int = 100
+    body: str | None = None

@@ -1,0 +1,166 @@
+"""Search: a lunr index built at build time, split so a phone fetches only what it needs.
+
+lunr.js loads a serialised lunr index as it is, and a query only reads the postings of
+its own terms and the entries of the documents' field vectors at those terms' `_index`
+positions. So the index is cut into shards of whole terms (grouped by term prefix),
+each shard carrying exactly the postings of its terms and the vector entries at their
+positions. Loading the shards a query's terms live in and merging them gives lunr.js
+the same scores, and so the same order, as the whole index (`tests/js/search.mjs`
+checks this against lunr.py). Result details come from small document chunks fetched
+for the results shown.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..core import urls as core_urls
+from ..core.plan import BuildInputs, PagePlan
+from ..core.write import OutputFile
+from ..directory import urls as directory_urls
+from . import urls
+from .documents import FACETS, KINDS, FacetCodes, SearchDocument, search_documents
+from .lunr_index import build_serialized_index
+
+FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost": 3},
+          {"field_name": "tags", "boost": 2}, {"field_name": "body", "boost": 1},
+          {"field_name": "facets", "boost": 1})
+SHARD_BYTES = 24_000
+DOC_CHUNK = 25
+SEARCH_DIR = "search"
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_index(docs: list[SearchDocument]) -> dict:
+    """The whole lunr index, serialised; a document's ref is its position in `docs`."""
+    records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
+                "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
+    return build_serialized_index("ref", FIELDS, records)
+
+
+@dataclass(frozen=True)
+class Shard:
+    key: str
+    terms: tuple[list, ...]
+
+
+def shard_vectors(index: dict, shards: list[Shard]) -> list[dict[str, list]]:
+    """Each shard's share of the field vectors, in one pass over every vector entry.
+
+    A document's field has an entry at a term's position exactly when the term's
+    posting lists that field of that document, so these are the vectors the shard's
+    postings refer to, each still sorted by position.
+    """
+    shard_of = {posting["_index"]: number for number, shard in enumerate(shards)
+                for _term, posting in shard.terms}
+    shares: list[dict[str, list]] = [{} for _ in shards]
+    for field_ref, elements in index["fieldVectors"]:
+        for i in range(0, len(elements), 2):
+            share = shares[shard_of[elements[i]]]
+            entries = share.get(field_ref)
+            if entries is None:
+                entries = share[field_ref] = []
+            entries.append(elements[i])
+            entries.append(elements[i + 1])
+    return shares
+
+
+def shard_document(index: dict, shard: Shard, vectors: dict[str, list]) -> dict:
+    """A loadable lunr index holding only `shard`'s terms and their vector entries."""
+    return {"version": index["version"], "fields": index["fields"],
+            "pipeline": index["pipeline"],
+            "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
+            "invertedIndex": [list(term) for term in shard.terms]}
+
+
+def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
+    """Group terms by prefix, lengthening the prefix wherever a group is too big.
+
+    A term shorter than the prefix stays in the shard named by the whole term, so the
+    browser finds a term's shard as the longest shard key that starts the term.
+    """
+    weight = {term[0]: _term_bytes(term) for term in index["invertedIndex"]}
+
+    def size(terms) -> int:
+        return sum(weight[term[0]] for term in terms)
+
+    def split(terms: list, length: int) -> list[Shard]:
+        groups: dict[str, list] = defaultdict(list)
+        for term in terms:
+            groups[term[0][:length]].append(term)
+        shards = []
+        for key in sorted(groups):
+            group = groups[key]
+            longer = [t for t in group if len(t[0]) > length]
+            if size(group) > max_bytes and longer and len(group) > 1:
+                exact = [t for t in group if len(t[0]) <= length]
+                if exact:
+                    shards.append(Shard(key, tuple(exact)))
+                shards.extend(split(longer, length + 1))
+            else:
+                shards.append(Shard(key, tuple(group)))
+        return shards
+
+    return split([list(term) for term in index["invertedIndex"]], 2)
+
+
+def _term_bytes(term: list) -> int:
+    """About how many bytes a term adds to its shard: its postings and vector entries."""
+    postings = sum(len(refs) for field, refs in term[1].items() if field != "_index")
+    return len(term[0]) + 40 + 28 * postings
+
+
+def shard_file(key: str) -> str:
+    """A URL-safe file name for any prefix, Bengali or Latin: its UTF-8 bytes in hex."""
+    return f"{SEARCH_DIR}/shards/{key.encode('utf-8').hex()}.json"
+
+
+def doc_row(doc: SearchDocument) -> list:
+    return [doc.kind, doc.name, doc.summary, doc.url, doc.place, [list(h) for h in doc.hours]]
+
+
+def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
+    """The search step: index shards, document chunks, a manifest, and the search page."""
+    cat = inputs.catalogue
+    codes = FacetCodes.for_catalogue(cat)
+    docs = search_documents(cat, codes)
+    index = build_index(docs)
+    shards = split_into_shards(index)
+    for shard, vectors in zip(shards, shard_vectors(index, shards)):
+        yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))
+    for start in range(0, len(docs), DOC_CHUNK):
+        rows = [doc_row(doc) for doc in docs[start:start + DOC_CHUNK]]
+        yield OutputFile(f"{SEARCH_DIR}/docs/{start // DOC_CHUNK}.json", _compact(rows))
+    manifest = {"version": index["version"], "fields": index["fields"],
+                "pipeline": index["pipeline"], "shards": [s.key for s in shards],
+                "docChunk": DOC_CHUNK, "count": len(docs), "kinds": KINDS,
+                "base": core_urls.home()}
+    yield OutputFile(f"{SEARCH_DIR}/manifest.json", _compact(manifest))
+    yield search_page(inputs, codes)
+
+
+def search_page(inputs: BuildInputs, codes: FacetCodes) -> PagePlan:
+    """The search page: facet choices are rendered here, with lunr codes as values."""
+    cat = inputs.catalogue
+    facets = tuple(
+        (facet, label, tuple((codes.codes[facet][term.slug], term.name)
+                             for term in sorted(getattr(cat, collection),
+                                                key=lambda t: t.name.casefold())))
+        for facet, label, collection in (
+            ("ward", "Ward", FACETS["ward"][1]), ("group", "Who they help", FACETS["group"][1]),
+            ("need", "Support need", FACETS["need"][1]),
+            ("language", "Language", FACETS["language"][1])))
+    kinds = tuple((codes.codes["kind"][kind], label) for kind, label in KINDS.items())
+    return PagePlan(urls.search(), "search/search.html", "Search",
+                    "Search organisations, support providers and pages.",
+                    {"facets": facets, "kinds": kinds, "manifest": urls.search_file("manifest.json"),
+                     "browse": (("Organisations A to Z", directory_urls.orgs_page(1)),
+                                ("Organisations by ward", directory_urls.browse_index("wards")),
+                                ("Organisations by who they help", directory_urls.browse_index("groups")),
+                                ("Organisations by activity", directory_urls.browse_index("activities")),
+                                ("Support by need", directory_urls.providers()))})
