@@ -1,10 +1,10 @@
-// Runs the referral page's own ranking (templates/static/referral.js) in Node over a
+// Runs the referral page's own ranking (templates/static/referral/referral.js) in Node over a
 // built site's index: reads the index file and a JSON file of answers
 // [{need, stage, group, ward, language}, ...], and prints one JSON line per answer,
 // in the same order: [[slug, [reason, ...]], ...], for the Python test to compare.
 "use strict";
 const fs = require("fs");
-const referral = require("../../templates/static/referral.js");
+const referral = require("../../templates/static/referral/referral.js");
 
 const [indexFile, answersFile] = process.argv.slice(2);
 const index = JSON.parse(fs.readFileSync(indexFile, "utf8"));

@@ -1,11 +1,11 @@
-// Runs the page's own search core (templates/static/search-core.js) in Node over a
+// Runs the page's own search core (templates/static/search/search-core.js) in Node over a
 // built site: for each query, fetch (read) the shards the page would fetch, merge them
 // and rank. Prints JSON: {query: {refs, shards, gzipped, ms}} for the Python tests to compare.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
-const core = require("../../templates/static/search-core.js");
+const core = require("../../templates/static/search/search-core.js");
 
 const [siteDir, queriesJson, facetsJson] = process.argv.slice(2);
 const read = (rel) => fs.readFileSync(path.join(siteDir, rel));

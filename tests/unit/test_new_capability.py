@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 import pytest
 
+from tests.helpers import TODAY
 from thin_build.build import build_site, check_site
 from thin_build.capabilities import PORTAL
 from thin_build.core.capability import Capability, Kind, Source
@@ -28,8 +29,6 @@ from thin_build.core.render import NAV
 from thin_build.core.scaffold import skeleton
 from thin_build.core.write import OutputFile
 from thin_build.directory.listing_pages import ORG_PAGE, org_page
-
-from tests.helpers import TODAY
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,7 +1,7 @@
 """Referral: which providers to suggest to a group, in which order, and why.
 
 The rule is defined here once, and `docs/referral.md` explains it for coordinators.
-The page's JavaScript (`templates/static/referral.js`) applies the same rule to the
+The page's JavaScript (`templates/static/referral/referral.js`) applies the same rule to the
 compact index `index.py` writes, and a test runs that JavaScript over every
 combination of answers the sample content allows to prove both give the same list.
 

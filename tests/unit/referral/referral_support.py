@@ -66,7 +66,7 @@ def python_answers(cat: Catalogue, queries: list[Query]) -> list[str]:
 
 
 def node_answers(index: dict, queries: list[Query], tmp_path: Path) -> list[str]:
-    """The page's own `rank` (templates/static/referral.js) over the decoded index, in one
+    """The page's own `rank` (templates/static/referral/referral.js) over the decoded index, in one
     Node process for every query; one compact JSON line per query."""
     node = shutil.which("node")
     if node is None:

@@ -2,7 +2,7 @@
 
 For the sample content, every combination of need × stage × beneficiary group (or none)
 × ward (or across the borough) × language (or none) — some 270,000 — is ranked by
-`Ranker.rank` and by `rank` in templates/static/referral.js, run in one Node process on
+`Ranker.rank` and by `rank` in templates/static/referral/referral.js, run in one Node process on
 the index decoded from the built site's referral-index.json. Both must give the same
 providers in the same order with the same reasons.
 """

@@ -252,7 +252,7 @@ def test_mailto_encodes_the_address_subject_and_body(email: str, expected: str) 
 
 
 def test_the_page_script_never_builds_markup_from_data() -> None:
-    script = (REPO / "templates" / "static" / "referral.js").read_text(encoding="utf-8")
+    script = (REPO / "templates" / "static" / "referral" / "referral.js").read_text(encoding="utf-8")
     for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                    "new Function"):
         assert unsafe not in script, unsafe

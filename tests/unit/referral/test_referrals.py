@@ -217,7 +217,7 @@ def test_explanation_prefers_the_groups_own(catalogue) -> None:
 
 
 def test_the_page_ranks_every_answer_exactly_as_python(catalogue, tmp_path) -> None:
-    """Runs templates/static/referral.js in Node over every combination on this scratch
+    """Runs templates/static/referral/referral.js in Node over every combination on this scratch
     site, with and without agreements (the sample site's test is in test_referral_js)."""
     for text in (None, referrals(agreement("funding", "alpha", bme="delta", older_people="beta"),
                                  agreement("premises", HUB))):

@@ -1,6 +1,6 @@
 """Search: the sharded index answers exactly as the whole lunr index does.
 
-The comparison runs the page's own JavaScript (templates/static/search-core.js) in
+The comparison runs the page's own JavaScript (templates/static/search/search-core.js) in
 Node with lunr.js 2.3.9 over the built shards, and lunr.py over the whole index.
 """
 from __future__ import annotations

@@ -95,7 +95,8 @@
   /* ---- The page ------------------------------------------------------------------ */
 
   var form = document.getElementById("referral-form");
-  if (!form || !root.fetch || !root.Promise) { return; }
+  var fetchJson = root.thinFetchJson;
+  if (!form || !fetchJson || !root.Promise) { return; }
   var FIELDS = ["need", "stage", "group", "ward", "language"];
   var results = document.getElementById("referral-results");
   var status = document.getElementById("referral-status");
@@ -106,18 +107,7 @@
   var printSection = document.getElementById("referral-print");
   var printBody = document.getElementById("referral-print-body");
   var base = form.getAttribute("data-base").replace(/\/$/, "");
-  var cache = {};
   var sequence = 0;
-
-  function fetchJson(url) {
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) {
-        if (!response.ok) { throw new Error(url + ": HTTP " + response.status); }
-        return response.json();
-      });
-    }
-    return cache[url];
-  }
 
   function element(tag, text, className) {
     var node = document.createElement(tag);

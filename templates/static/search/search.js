@@ -4,8 +4,9 @@
 (function () {
   "use strict";
   var core = window.thinSearchCore;
+  var fetchJson = window.thinFetchJson;
   var form = document.getElementById("search-form");
-  if (!core || !form || !window.fetch) { return; }
+  if (!core || !form || !fetchJson) { return; }
   var PAGE = 20;
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -13,20 +14,9 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var base = form.getAttribute("data-base");
-  var cache = {};
   var manifestPromise = fetchJson(form.getAttribute("data-manifest"));
   var sequence = 0;
   var current = null;
-
-  function fetchJson(url) {
-    if (!cache[url]) {
-      cache[url] = fetch(url).then(function (response) {
-        if (!response.ok) { throw new Error(url + ": " + response.status); }
-        return response.json();
-      });
-    }
-    return cache[url];
-  }
 
   function facetCodes() {
     return Array.prototype.map.call(form.querySelectorAll("select[data-facet]"), function (select) {
