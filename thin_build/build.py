@@ -52,7 +52,7 @@ def resolve_today(today: dt.date | None = None) -> dt.date:
 def check_site(root: Path, today: dt.date | None = None,
                registry: Registry = PORTAL) -> tuple[Catalogue | None, list[Problem]]:
     """Load and validate everything; the catalogue is None when there is any error."""
-    loaded = load_repository(root, registry.sources())
+    loaded = load_repository(Path(root), registry.sources())
     catalogue, problems = validate(loaded, registry, resolve_today(today))
     return catalogue, sorted_problems(problems)
 
