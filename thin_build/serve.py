@@ -52,7 +52,9 @@ def safe_relative_path(request_path: str) -> str | None:
     if any(part in ("..", ".") for part in parts):
         return None
     relative = posixpath.join(*parts) if parts else ""
-    return relative + "/index.html" if path.endswith("/") and relative else (relative or "index.html")
+    if path.endswith("/") and relative:
+        return relative + "/index.html"
+    return relative or "index.html"
 
 
 def make_handler(site: Path, state: BuildState, reload_script: bytes):

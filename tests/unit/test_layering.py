@@ -9,11 +9,14 @@ rules, read with `ast` (imports inside functions included):
   `depends_on` (read from the registry, so the declaration is the rule), never the
   composition root;
 - every capability package is registered, and no import cycle exists between
-  modules or between rooms.
+  modules or between rooms;
+- templates follow the same rooms: `templates/<capability>/` may use the core's
+  templates (at the top), its own and its dependencies'; the core's use only the core's.
 """
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -151,6 +154,41 @@ def test_every_import_respects_the_rooms_and_declared_dependencies() -> None:
 def test_there_is_no_import_cycle_between_modules_or_rooms() -> None:
     assert find_cycle(package_graph()) is None
     assert find_cycle(room_graph()) is None
+
+
+TEMPLATES = REPO / "templates"
+TEMPLATE_REF = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
+def template_rules_broken(templates: Path, depends_on: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every template that names a template of a room it may not use."""
+    broken = []
+    for path in sorted(templates.rglob("*.html")):
+        rel = path.relative_to(templates)
+        room = rel.parts[0] if len(rel.parts) > 1 else CORE
+        allowed = {CORE, room, *depends_on.get(room, ())}
+        for name in TEMPLATE_REF.findall(path.read_text(encoding="utf-8")):
+            other = name.split("/")[0] if "/" in name else CORE
+            if other not in allowed:
+                broken.append(f"templates/{rel.as_posix()}: uses {name} ({room} may use the "
+                              f"templates of {', '.join(sorted(allowed))})")
+    return broken
+
+
+def test_templates_use_only_their_room_the_core_and_declared_dependencies() -> None:
+    assert template_rules_broken(TEMPLATES, DEPENDS_ON) == []
+
+
+def test_a_template_from_an_undeclared_room_is_caught(tmp_path: Path) -> None:
+    (tmp_path / "directory").mkdir()
+    (tmp_path / "directory/org.html").write_text(
+        '{% extends "base.html" %}{% from "calendar/_agenda.html" import x %}')
+    (tmp_path / "base.html").write_text('{% include "search/box.html" %}')
+    assert template_rules_broken(tmp_path, {"directory": (), "calendar": ("directory",)}) == [
+        "templates/base.html: uses search/box.html (core may use the templates of core)",
+        "templates/directory/org.html: uses calendar/_agenda.html (directory may use the "
+        "templates of core, directory)",
+    ]
 
 
 def test_the_scan_sees_real_imports() -> None:

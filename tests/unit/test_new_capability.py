@@ -28,7 +28,7 @@ from thin_build.core.registry import Registry
 from thin_build.core.render import NAV
 from thin_build.core.scaffold import skeleton
 from thin_build.core.write import OutputFile
-from thin_build.directory.listing_pages import ORG_PAGE, org_page
+from thin_build.directory.listing_pages import ORG_PAGE, LinkGroup, org_page
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,8 +63,10 @@ def _reading_list(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
     yield OutputFile("readings/list.txt", titles + "\n")
 
 
-def _recommended(inputs: BuildInputs, org) -> dict:
-    return {"recommended": tuple(r.title for r in inputs.catalogue.readings if r.org == org.slug)}
+def _recommended(inputs: BuildInputs, org) -> Iterator[LinkGroup]:
+    links = tuple(Link(r.title, r.link) for r in inputs.catalogue.readings if r.org == org.slug)
+    if links:
+        yield LinkGroup("what-we-do", "Reading we recommend", links, "Chosen by the group:")
 
 
 READINGS = Capability(
@@ -105,7 +107,10 @@ def test_the_new_kind_builds_its_files_menu_and_part_of_the_org_page(make_site,
     assert "readings" in (tmp_path / "out/schemas/reading.schema.json").read_text()
     inputs = BuildInputs(result.catalogue, TODAY, WITH_READINGS.contributions())
     org = result.catalogue.lookup("orgs", "bow-youth")
-    assert org_page(inputs, org).data["recommended"] == ("Bids",)
+    (reading,) = org_page(inputs, org).data["link_groups"]["what-we-do"][1:]
+    assert reading.links == (Link("Bids", "https://read.example.org/b"),)
+    page = (tmp_path / "out/orgs/bow-youth/index.html").read_text(encoding="utf-8")
+    assert '<h3>Reading we recommend</h3>' in page and 'href="https://read.example.org/b"' in page
 
 
 def test_the_portal_without_it_does_not_know_the_folder(make_site) -> None:
@@ -129,3 +134,15 @@ def test_the_generated_documents_and_skeleton_cover_the_new_kind(tmp_path: Path)
 def test_an_undeclared_dependency_is_refused_when_registering() -> None:
     with pytest.raises(ValueError, match="depends on directory"):
         Registry((READINGS,) + PORTAL.capabilities)
+
+
+def test_a_part_for_a_slot_the_page_does_not_have_is_refused(make_site) -> None:
+    def misplaced(inputs: BuildInputs, org) -> Iterator[LinkGroup]:
+        yield LinkGroup("sidebar", "Elsewhere", (Link("X", "/x/"),))
+
+    registry = Registry(PORTAL.capabilities + (Capability(
+        name="misplaced", depends_on=("directory",), contributes={ORG_PAGE: (misplaced,)}),))
+    catalogue, _ = check_site(make_site(), TODAY, registry)
+    org = catalogue.lookup("orgs", "bow-youth")
+    with pytest.raises(ValueError, match="has no slot 'sidebar'; its slots are what-we-do"):
+        org_page(BuildInputs(catalogue, TODAY, registry.contributions()), org)

@@ -1,17 +1,18 @@
 """What the directory's organisation and provider pages show of the calendar and board.
 
-Contributed to the directory's `ORG_PAGE` and `PROVIDER_PAGE` extension points, so
-each listing's page gets its next events and current notices as `agenda`.
+Contributed to the directory's `ORG_PAGE` and `PROVIDER_PAGE` extension points as a
+`Section`, so each listing's page shows its next events and current notices.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Iterator, Mapping
 
 from ..core.catalogue import Catalogue
 from ..core.plan import BuildInputs
+from ..directory.listing_pages import Section
 from ..directory.model import Organisation, Provider
 from . import urls
 from .views import (
@@ -66,14 +67,18 @@ def listing_agenda(cat: Catalogue, ref: str, index: Mapping,
         notices=tuple(notice_view(cat, n) for n in current_notices(notices, today)))
 
 
-def org_agenda(inputs: BuildInputs, org: Organisation) -> Mapping[str, Any]:
-    return _agenda(inputs, f"orgs/{org.slug}")
+def org_agenda(inputs: BuildInputs, org: Organisation) -> Iterator[Section]:
+    yield _agenda(inputs, f"orgs/{org.slug}", org.name)
 
 
-def provider_agenda(inputs: BuildInputs, provider: Provider) -> Mapping[str, Any]:
-    return _agenda(inputs, f"providers/{provider.slug}")
+def provider_agenda(inputs: BuildInputs, provider: Provider) -> Iterator[Section]:
+    yield _agenda(inputs, f"providers/{provider.slug}", provider.name)
 
 
-def _agenda(inputs: BuildInputs, ref: str) -> Mapping[str, Any]:
-    index = inputs.derived(group_by_listing)
-    return {"agenda": listing_agenda(inputs.catalogue, ref, index, inputs.today)}
+def _agenda(inputs: BuildInputs, ref: str, who: str) -> Section:
+    """Always a section (it keeps the page's layout stable); in the menu when not empty."""
+    agenda = listing_agenda(inputs.catalogue, ref, inputs.derived(group_by_listing),
+                            inputs.today)
+    shown = agenda.upcoming or agenda.notices or agenda.more_url
+    return Section("events", "Events and notices" if shown else None,
+                   "calendar/_listing_agenda.html", {"agenda": agenda, "who": who})

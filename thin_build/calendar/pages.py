@@ -142,7 +142,8 @@ def month_page(cat: Catalogue, occurrences, year: int, month: int, today: dt.dat
     weeks = month_grid(cat, occurrences, year, month, today)
     count = len({item.url + cell.date_iso for week in weeks for cell in week
                  for item in cell.items})
-    return PagePlan(urls.calendar_month(year, month), "calendar/calendar_month.html", f"Calendar: {name}",
+    return PagePlan(urls.calendar_month(year, month), "calendar/calendar_month.html",
+                    f"Calendar: {name}",
                     f"Events in {name}, as a month calendar.",
                     {**_common(cat, today), "caption": name, "weeks": weeks,
                      "weekdays": tuple((DAY_NAMES[d][:3], DAY_NAMES[d])
@@ -167,7 +168,8 @@ def organiser_page(cat: Catalogue, ref: str, occurrences, today: dt.date) -> Pag
     last = today + dt.timedelta(days=LISTING_DAYS)
     who = organiser_link(cat, ref)
     mine = [o for o in occurrences if o.event.organiser == ref]
-    return PagePlan(urls.calendar_organiser(ref), "calendar/calendar_listing.html", f"Events: {who.text}",
+    return PagePlan(urls.calendar_organiser(ref), "calendar/calendar_listing.html",
+                    f"Events: {who.text}",
                     f"Upcoming events run by {who.text}.",
                     {**_common(cat, today), "intro": None,
                      "days": by_day(cat, mine, today, last, today), "until": human_date(last),

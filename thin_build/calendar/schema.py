@@ -12,7 +12,6 @@ from ..core.declare import (
     Record,
     example_of,
     refs_field,
-    taxonomy_file,
     text_field,
 )
 from ..core.fields import POSTCODE, Choice, Date, Integer, Markdown, Ref, Url
@@ -41,11 +40,11 @@ RECURRENCE = Record(model.Recurrence, (
 
 VENUE = Record(model.Venue, (
     text_field("name", "the venue's name", "Example Community Centre", required=True,
-          max_length=120),
+               max_length=120),
     text_field("address", "street address without the postcode, one part per line",
-          "12 Example Road\nLondon", max_length=300, multiline=True),
+               "12 Example Road\nLondon", max_length=300, multiline=True),
     Field("postcode", POSTCODE, "postcode of the venue", "E3 2AA"),
-    Field("ward", Ref("wards", taxonomy_file("wards")), "the ward the venue is in", "bow-east"),
+    Field("ward", Ref("wards"), "the ward the venue is in", "bow-east"),
     Field("step_free", Choice(model.STEP_FREE), "step-free access to the room", "yes"),
 ), "name, address, postcode, ward and step-free access")
 
@@ -54,11 +53,11 @@ _ORGANISER_HELP = ("`orgs/<slug>` for an organisation or `providers/<slug>` for 
 
 EVENT = Record(model.Event, (
     text_field("title", "the event's name", "Writing funding bids: a workshop", required=True,
-          max_length=120),
+               max_length=120),
     text_field("summary", "one or two sentences for listings and calendar apps",
-          "A practical morning on finding funders and writing a strong first bid.",
-          required=True, max_length=300),
-    Field("category", Ref("event_categories", taxonomy_file("event-categories")), "the kind of "
+               "A practical morning on finding funders and writing a strong first bid.",
+               required=True, max_length=300),
+    Field("category", Ref("event_categories"), "the kind of "
           "event", "training", required=True),
     Field("organiser", OrganiserRef(), "who runs it: " + _ORGANISER_HELP,
           "providers/example-hub", required=True),
@@ -70,17 +69,17 @@ EVENT = Record(model.Event, (
           {"frequency": "weekly", "count": 8}),
     Field("venue", VENUE, "where it happens; give this, `online`, or both", example_of(VENUE)),
     Field("online", Url(), "the link to join online", "https://meet.example.org/funding-bids"),
-    refs_field("stages", "stages", taxonomy_file("stages"), "stages of development it is for; leave out "
-          "if it is for everyone", ["stage-1"]),
-    refs_field("groups", "groups", taxonomy_file("groups"), "beneficiary groups it is for",
-          ["young-people"]),
-    refs_field("languages", "languages", taxonomy_file("languages"), "languages it is run in",
-          ["english"]),
+    refs_field("stages", "stages", "stages of development it is for; leave out "
+               "if it is for everyone", ["stage-1"]),
+    refs_field("groups", "groups", "beneficiary groups it is for",
+               ["young-people"]),
+    refs_field("languages", "languages", "languages it is run in",
+               ["english"]),
     text_field("cost", "what it costs", "Free"),
     Field("booking", Url(), "where to book a place", "https://book.example.org/funding-bids"),
     text_field("accessibility", "access at the event: step-free entry, hearing loop, BSL, "
-          "quiet room", "Step-free entrance, hearing loop, BSL on request.", max_length=600,
-          multiline=True),
+               "quiet room", "Step-free entrance, hearing loop, BSL on request.", max_length=600,
+               multiline=True),
     Field("posted", Date(), "the date it was added; feeds list new events by it",
           "2026-11-20", required=True),
     Field("body", Markdown(), "the text after the front matter: what happens and who it is "
@@ -91,16 +90,16 @@ FLYER = Record(model.Flyer, (
     Field("file", FlyerPath(), "the flyer, kept in content/media/", "flyers/winter-fair.pdf",
           required=True),
     text_field("alt", "for an image, what it says, for people who cannot see it (required for "
-          "images)", "Winter fair, Saturday 12 December, 11am to 3pm, Example Hall.",
-          max_length=1000, multiline=True),
+               "images)", "Winter fair, Saturday 12 December, 11am to 3pm, Example Hall.",
+               max_length=1000, multiline=True),
 ), "a PDF or an image")
 
 NOTICE = Record(model.Notice, (
     text_field("title", "the notice's heading", "Volunteers wanted for the winter fair",
-          required=True, max_length=120),
+               required=True, max_length=120),
     text_field("summary", "one or two sentences for the board and feeds",
-          "We need six volunteers to help run stalls on the day.", required=True,
-          max_length=300),
+               "We need six volunteers to help run stalls on the day.", required=True,
+               max_length=300),
     Field("posted_by", OrganiserRef(), "who posted it: " + _ORGANISER_HELP,
           "providers/example-hub", required=True),
     Field("posted", Date(), "the date it goes on the board", "2026-11-20", required=True),

@@ -92,7 +92,8 @@ class NoticeView:
 def organiser_link(cat: Catalogue, ref: str) -> Link:
     collection, slug = split_listing_ref(ref)
     listing = cat.lookup(collection, slug)
-    return Link(listing.name, directory_urls.org(slug) if collection == "orgs" else directory_urls.provider(slug))
+    url = directory_urls.org(slug) if collection == "orgs" else directory_urls.provider(slug)
+    return Link(listing.name, url)
 
 
 def category_link(cat: Catalogue, slug: str) -> Link:

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Mapping
 from .checking import Checking
 from .declare import Record
 from .errors import Problem
+from .fields import taxonomy_path
 from .plan import BuildInputs, PagePlan
 from .write import OutputFile
 
@@ -71,7 +72,7 @@ class Taxonomy:
 
     @property
     def path(self) -> str:
-        return f"content/taxonomies/{self.file}.yaml"
+        return taxonomy_path(self.name)
 
 
 @dataclass(frozen=True)

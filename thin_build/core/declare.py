@@ -142,18 +142,15 @@ def convert_node(kind: FieldType, node: RawNode, ctx: Context, **extra: Any) -> 
 
 
 def text_field(name: str, help: str, example: Any = None, required: bool = False,
-          max_length: int = 200, multiline: bool = False) -> Field:
+               max_length: int = 200, multiline: bool = False) -> Field:
     return Field(name, Text(max_length, multiline), help, example, required)
 
 
-def refs_field(name: str, target: str, where: str, help: str, example: Any = None,
-          required: bool = False, min_items: int = 0, extra: tuple[str, ...] = ()) -> Field:
+def refs_field(name: str, target: str, help: str, example: Any = None, required: bool = False,
+               min_items: int = 0, extra: tuple[str, ...] = (), where: str = "") -> Field:
+    """A list of slugs of `target` (a taxonomy, unless `where` says where else they are)."""
     return Field(name, ListOf(Ref(target, where, extra), min_items=min_items), help, example,
                  required)
-
-
-def taxonomy_file(taxonomy: str) -> str:
-    return f"content/taxonomies/{taxonomy}.yaml"
 
 
 def example_of(record: Record) -> dict:

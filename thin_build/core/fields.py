@@ -17,6 +17,11 @@ from .raw import RawNode, RawScalar
 
 DEFAULT_MAX_LENGTH = 200
 
+
+def taxonomy_path(name: str) -> str:
+    """The file a taxonomy is kept in: `provider_types` → content/taxonomies/provider-types.yaml."""
+    return f"content/taxonomies/{name.replace('_', '-')}.yaml"
+
 @dataclass(frozen=True)
 class Text(FieldType):
     max_length: int = DEFAULT_MAX_LENGTH
@@ -90,7 +95,8 @@ def _phone(text: str) -> str:
 
 def _time(text: str) -> str:
     match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", text)
-    if not match or int(match[1]) > 24 or int(match[2]) > 59 or (int(match[1]) == 24 and match[2] != "00"):
+    if (not match or int(match[1]) > 24 or int(match[2]) > 59
+            or (int(match[1]) == 24 and match[2] != "00")):
         raise Invalid("bad-time", f"{text!r} is not a time; write 24-hour time in quotes, "
                       "like \"09:30\" or \"17:00\"")
     return f"{int(match[1]):02d}:{match[2]}"
@@ -216,8 +222,12 @@ class Ref(FieldType):
     """The slug of another record: a taxonomy term, a provider or a network."""
 
     target: str
-    where: str
+    where: str = ""  # where the slugs are listed; a taxonomy's file when not given
     extra: tuple[str, ...] = ()
+
+    @property
+    def listed_in(self) -> str:
+        return self.where or taxonomy_path(self.target)
 
     def convert_text(self, text: str) -> str:
         raise AssertionError("Ref converts with its context")  # pragma: no cover
@@ -232,7 +242,7 @@ class Ref(FieldType):
         if text in known or text in self.extra:
             return text
         hint = suggest(text, list(known) + list(self.extra), known)
-        raise Invalid("unknown-ref", f"{text!r} is not in {self.where}{hint}")
+        raise Invalid("unknown-ref", f"{text!r} is not in {self.listed_in}{hint}")
 
     def json_schema(self, refs=None) -> dict:
         if refs is not None and self.target in refs:
@@ -241,7 +251,7 @@ class Ref(FieldType):
 
     def describe(self) -> str:
         extra = "".join(f" or `{e}`" for e in self.extra)
-        return f"a slug from {self.where}{extra}"
+        return f"a slug from {self.listed_in}{extra}"
 
 
 @dataclass(frozen=True)
@@ -258,7 +268,8 @@ class MediaPath(FieldType):
                           "lowercase, e.g. logos/our-group.png, ending in "
                           + ", ".join(self.extensions))
         if text not in ctx.media:
-            raise Invalid("missing-file", f"content/media/{text} does not exist{suggest(text, ctx.media)}")
+            raise Invalid("missing-file",
+                          f"content/media/{text} does not exist{suggest(text, ctx.media)}")
         return text
 
     def json_schema(self, refs=None) -> dict:

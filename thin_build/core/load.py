@@ -209,7 +209,8 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int] | Problem:
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
         return error("no-front-matter", "must start with a line `---`, then the fields, then "
-                     "another `---`, then the text (see docs/content-guide.md)", Location(rel, 1, 1))
+                     "another `---`, then the text (see docs/content-guide.md)",
+                     Location(rel, 1, 1))
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1:]), number + 2

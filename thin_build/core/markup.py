@@ -98,4 +98,5 @@ def contrast_ratio(a: str, b: str) -> float:
 def text_colour_on(background: str) -> str:
     """Black or white, whichever reads better on `background` (always ≥ 4.5:1 one way)."""
     black, white = "#000000", "#ffffff"
-    return black if contrast_ratio(background, black) >= contrast_ratio(background, white) else white
+    on_black, on_white = contrast_ratio(background, black), contrast_ratio(background, white)
+    return black if on_black >= on_white else white

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -13,6 +14,11 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 class Link:
     text: str
     url: str
+
+
+def in_position_order(pairs: Iterable[tuple[int, Link]]) -> tuple[Link, ...]:
+    """Links contributed as `(position, Link)` by several capabilities, in menu order."""
+    return tuple(link for _position, link in sorted(pairs, key=lambda pair: pair[0]))
 
 
 def human_date(day: dt.date) -> str:

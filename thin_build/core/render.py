@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .catalogue import Catalogue
 from .contributions import Contributions
 from .plan import PagePlan
-from .present import Link
+from .present import Link, in_position_order
 from .site import SiteConfig
 from .urls import static
 
@@ -39,8 +39,7 @@ class Layout:
 
 
 def make_layout(cat: Catalogue, contributions: Contributions, stylesheet_version: str) -> Layout:
-    nav = tuple(link for _position, link in sorted(contributions.to(NAV),
-                                                   key=lambda item: item[0]))
+    nav = in_position_order(contributions.to(NAV))
     footer = tuple(link for links in contributions.to(FOOTER) for link in links(cat))
     base_path = urlsplit(cat.site.base_url).path.rstrip("/")
     return Layout(cat.site, base_path, nav, footer,

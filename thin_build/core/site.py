@@ -27,11 +27,11 @@ class SiteConfig:
 SITE = Record(SiteConfig, (
     text_field("title", "the portal's name", "THIN Portal", required=True, max_length=80),
     text_field("tagline", "one line under the title", "Who does what for Tower Hamlets' voluntary "
-          "sector", required=True),
+               "sector", required=True),
     text_field("borough", "the borough the portal covers", "Tower Hamlets", required=True),
     text_field("description", "what the portal is, for the home page and search engines",
-          "Find support for your voluntary or community group, and the groups working near "
-          "you.", required=True, max_length=600, multiline=True),
+               "Find support for your voluntary or community group, and the groups working near "
+               "you.", required=True, max_length=600, multiline=True),
     Field("base_url", Url(), "where the site is published", "https://portal.example.org/",
           required=True),
     Field("repository_url", Url(), "the content repository, for \"suggest an edit\" links",

@@ -1,11 +1,17 @@
 """The page of each organisation and each provider: its small website in the portal.
 
-Other capabilities add to these pages through two extension points: functions
-`(inputs, listing) -> data` contributed to `ORG_PAGE` or `PROVIDER_PAGE` add their
-entries to the page's data, which the template shows in a slot kept for them (the
-calendar's events and notices, the referral's suggested and agreed support).
+Other capabilities add to these pages through two extension points, `ORG_PAGE` and
+`PROVIDER_PAGE`: functions `(inputs, listing) -> Iterable[LinkGroup | Section]`. A
+`LinkGroup` is a heading and links inside one of the page's own sections (its
+`SLOTS`): the referral's suggested support, or the needs a provider is the agreed
+agency for. A `Section` is a whole section that the contributing capability renders
+with its own template, listed in the page's local menu: the calendar's events and
+notices. The directory's templates name neither capability.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
 
 from ..core import urls as core_urls
 from ..core.markup import render_markdown
@@ -15,6 +21,53 @@ from . import model, urls, views
 
 ORG_PAGE = "directory.org-page"
 PROVIDER_PAGE = "directory.provider-page"
+# The page's own sections that take contributed link groups.
+SLOTS = {ORG_PAGE: ("what-we-do",), PROVIDER_PAGE: ("who",)}
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    """Links under a heading, shown inside the page's own section `within`."""
+
+    within: str
+    heading: str
+    links: tuple[Link, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of its own, shown by the contributor's `template` with `data`.
+
+    `nav` labels it in the page's local menu; None keeps it out of the menu, for a
+    section with nothing to show this time.
+    """
+
+    anchor: str
+    nav: str | None
+    template: str
+    data: Any
+
+
+Part = LinkGroup | Section
+PagePart = Callable[[BuildInputs, Any], Iterable[Part]]
+
+
+def contributed_parts(inputs: BuildInputs, point: str, listing: Any) -> dict[str, Any]:
+    """What other capabilities add to one listing's page, sorted into its slots."""
+    groups: dict[str, list[LinkGroup]] = {slot: [] for slot in SLOTS[point]}
+    sections: list[Section] = []
+    for part_of in inputs.contributed(point):
+        for part in part_of(inputs, listing):
+            if isinstance(part, Section):
+                sections.append(part)
+            elif part.within in groups:
+                groups[part.within].append(part)
+            else:
+                raise ValueError(f"{point} has no slot {part.within!r}; its slots are "
+                                 + ", ".join(SLOTS[point]))
+    return {"link_groups": {slot: tuple(items) for slot, items in groups.items()},
+            "sections": tuple(sections)}
 
 
 def org_page(inputs: BuildInputs, org: model.Organisation) -> PagePlan:
@@ -38,9 +91,8 @@ def org_page(inputs: BuildInputs, org: model.Organisation) -> PagePlan:
         "theme": views.theme(org),
         "logo": core_urls.media(org.logo) if org.logo else None,
         "json_ld": views.listing_json_ld(cat, org, "NGO"),
+        **contributed_parts(inputs, ORG_PAGE, org),
     }
-    for part in inputs.contributed(ORG_PAGE):
-        data |= part(inputs, org)
     return PagePlan(urls.org(org.slug), "directory/org.html", org.name, org.summary, data,
                     (Link("Organisations", urls.orgs_page(1)),))
 
@@ -75,8 +127,7 @@ def provider_page(inputs: BuildInputs, provider: model.Provider) -> PagePlan:
         "theme": views.theme(provider),
         "logo": core_urls.media(provider.logo) if provider.logo else None,
         "json_ld": views.listing_json_ld(cat, provider, "Organization"),
+        **contributed_parts(inputs, PROVIDER_PAGE, provider),
     }
-    for part in inputs.contributed(PROVIDER_PAGE):
-        data |= part(inputs, provider)
     return PagePlan(urls.provider(provider.slug), "directory/provider.html", provider.name,
                     provider.summary, data, (Link("Find support", urls.providers()),))

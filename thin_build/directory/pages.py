@@ -13,7 +13,7 @@ from typing import Iterator
 from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
 from ..core.plan import BuildInputs, PagePlan
-from ..core.present import Link
+from ..core.present import Link, in_position_order
 from ..core.render import FOOTER
 from ..core.taxonomy import Term
 from . import urls
@@ -32,9 +32,9 @@ OWN_ROUTES = ((20, Link("Browse the directory of organisations", urls.orgs_page(
 def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     """The directory step: every page of the directory, from the shared indexes."""
     cat, directory = inputs.catalogue, inputs.derived(build_directory)
-    routes = sorted(OWN_ROUTES + inputs.contributed(HOME_ROUTES), key=lambda item: item[0])
+    routes = in_position_order(OWN_ROUTES + inputs.contributed(HOME_ROUTES))
     pages = tuple(link for links in inputs.contributed(FOOTER) for link in links(cat))
-    yield home(cat, directory, tuple(link for _position, link in routes), pages)
+    yield home(cat, directory, routes, pages)
     yield from orgs_a_to_z(directory)
     for org in cat.orgs:
         yield org_page(inputs, org)
@@ -71,7 +71,8 @@ def orgs_a_to_z(directory: Directory) -> Iterator[PagePlan]:
         groups: dict[str, list] = {}
         for card in chunk:
             groups.setdefault(initial(card.name), []).append(card)
-        sections = tuple((letter, _anchor(letter), tuple(items)) for letter, items in groups.items())
+        sections = tuple((letter, _anchor(letter), tuple(items))
+                         for letter, items in groups.items())
         title = "Organisations A to Z" + (f", page {number}" if number > 1 else "")
         yield PagePlan(urls.orgs_page(number), "directory/orgs.html", title,
                        f"All {len(cards)} voluntary and community organisations, A to Z.",

@@ -15,7 +15,6 @@ from ..core.declare import (
                            Record,
                            example_of,
                            refs_field,
-                           taxonomy_file,
                            text_field,
 )
 from ..core.fields import (
@@ -57,23 +56,23 @@ CONTACT = Record(model.Contact, (
 ), "role, email and phone")
 
 SERVICE = Record(model.Service, (
-    Field("need", Ref("needs", taxonomy_file("needs")), "the support need this service meets",
+    Field("need", Ref("needs"), "the support need this service meets",
           "funding", required=True),
     text_field("title", "the service's name", "Funding advice surgeries", required=True),
     text_field("description", "what the service is, in a sentence or two",
-          "One-to-one help to find funders and write bids.", required=True, max_length=600,
-          multiline=True),
-    refs_field("stages", "stages", taxonomy_file("stages"), "stages of development the service is for",
-          ["stage-1", "stage-2"], required=True, min_items=1),
-    refs_field("groups", "groups", taxonomy_file("groups"), "beneficiary groups it is for; leave out if it "
-          "is for everyone", ["young-people"]),
+               "One-to-one help to find funders and write bids.", required=True, max_length=600,
+               multiline=True),
+    refs_field("stages", "stages", "stages of development the service is for",
+               ["stage-1", "stage-2"], required=True, min_items=1),
+    refs_field("groups", "groups", "beneficiary groups it is for; leave out if it "
+               "is for everyone", ["young-people"]),
     text_field("access", "how a group gets the service", "Email the referral contact to book.",
-          required=True, max_length=400, multiline=True),
+               required=True, max_length=400, multiline=True),
     text_field("when", "when it runs", "Tuesdays 10:00 to 13:00, by appointment"),
     text_field("cost", "what it costs", "Free for Stage 1 groups; £25 an hour for others",
-          required=True),
-    refs_field("free_for", "stages", taxonomy_file("stages"), "stages for which the service is free",
-          ["stage-1"]),
+               required=True),
+    refs_field("free_for", "stages", "stages for which the service is free",
+               ["stage-1"]),
 ), "a service")
 
 _LISTING_CONTACT = (
@@ -82,18 +81,18 @@ _LISTING_CONTACT = (
           "hello@our-group.example.org"),
     Field("phone", Phone(), "a public phone number", "020 7946 0123"),
     text_field("address", "postal address without the postcode, one part per line",
-          "Unit 3, Example Works\n12 Example Road\nLondon", max_length=300, multiline=True),
+               "Unit 3, Example Works\n12 Example Road\nLondon", max_length=300, multiline=True),
     Field("postcode", POSTCODE, "postcode of the address", "E1 6AN"),
 )
 _LISTING_PLACE = (
-    refs_field("languages", "languages", taxonomy_file("languages"), "languages the organisation works "
-          "in", ["english", "bengali"]),
+    refs_field("languages", "languages", "languages the organisation works "
+               "in", ["english", "bengali"]),
     Field("opening_hours", ListOf(OPENING_PERIOD, max_items=14), "when it is open",
           [{"days": ["mon", "tue"], "opens": "09:30", "closes": "17:00"}]),
     text_field("opening_hours_note", "anything else about opening times",
-          "Closed on bank holidays.", max_length=300),
+               "Closed on bank holidays.", max_length=300),
     text_field("accessibility", "access to the premises: step-free entry, toilets, hearing loop",
-          "Step-free entrance and an accessible toilet.", max_length=600, multiline=True),
+               "Step-free entrance and an accessible toilet.", max_length=600, multiline=True),
 )
 _LISTING_LOOK = (
     Field("logo", MediaPath(), "a logo image kept in content/media/", "logos/our-group.png"),
@@ -105,33 +104,33 @@ _LISTING_LOOK = (
           "We started in 2010. Young people run the **committee**."),
 )
 _NAME = text_field("name", "the organisation's name as it uses it", "Example Community Group",
-              required=True, max_length=120)
+                   required=True, max_length=120)
 _SUMMARY = text_field("summary", "one or two sentences saying what it does",
-                 "We run a youth club and homework help for young people in Bow.",
-                 required=True, max_length=300)
+                      "We run a youth club and homework help for young people in Bow.",
+                      required=True, max_length=300)
 
 ORGANISATION = Record(model.Organisation, (
     _NAME, _SUMMARY,
     Field("charity_number", CHARITY_NUMBER, "registered charity number, if any", "1234567"),
     Field("company_number", COMPANY_NUMBER, "Companies House number, if any", "01234567"),
     *_LISTING_CONTACT,
-    refs_field("wards", "wards", taxonomy_file("wards"), "wards it works in", ["bow-east"], required=True,
-          min_items=1),
-    refs_field("groups", "groups", taxonomy_file("groups"), "who it helps", ["young-people"]),
-    refs_field("activities", "activities", taxonomy_file("activities"), "what it does", ["youth-clubs"]),
+    refs_field("wards", "wards", "wards it works in", ["bow-east"], required=True,
+               min_items=1),
+    refs_field("groups", "groups", "who it helps", ["young-people"]),
+    refs_field("activities", "activities", "what it does", ["youth-clubs"]),
     *_LISTING_PLACE,
-    Field("stage", Ref("stages", taxonomy_file("stages")), "its stage of development (Stage 1: "
+    Field("stage", Ref("stages"), "its stage of development (Stage 1: "
           "about £0-10k a year; Stage 2: £10k-£1m; Stage 3: £250k-£5m)", "stage-1",
           required=True),
     Field("annual_income", Integer(), "annual income in pounds, digits only", 8500),
     Field("paid_staff", Integer(maximum=100_000), "number of paid staff", 0),
     Field("volunteers", Integer(maximum=100_000), "number of volunteers", 12),
-    refs_field("networks", "networks", taxonomy_file("networks"), "networks it is a member of",
-          ["youth-network"]),
-    refs_field("works_with", "providers", "providers/", "infrastructure providers it already gets "
-          "support from", ["example-hub"]),
-    refs_field("support_needs", "needs", taxonomy_file("needs"), "support it is looking for",
-          ["funding"]),
+    refs_field("networks", "networks", "networks it is a member of",
+               ["youth-network"]),
+    refs_field("works_with", "providers", "infrastructure providers it already gets "
+               "support from", ["example-hub"], where="providers/"),
+    refs_field("support_needs", "needs", "support it is looking for",
+               ["funding"]),
     Field("skills_offered", ListOf(Text(100)), "skills or resources it can share",
           ["Meeting room hire"]),
     Field("skills_wanted", ListOf(Text(100)), "skills it would like from volunteers or "
@@ -142,15 +141,15 @@ ORGANISATION = Record(model.Organisation, (
 
 PROVIDER = Record(model.Provider, (
     _NAME,
-    Field("type", Ref("provider_types", taxonomy_file("provider-types")), "the kind of "
+    Field("type", Ref("provider_types"), "the kind of "
           "infrastructure provider", "general-primary", required=True),
     _SUMMARY,
     *_LISTING_CONTACT,
-    refs_field("wards", "wards", taxonomy_file("wards"), "wards it covers, or [borough-wide]",
-          ["borough-wide"], required=True, min_items=1, extra=(model.BOROUGH_WIDE,)),
+    refs_field("wards", "wards", "wards it covers, or [borough-wide]",
+               ["borough-wide"], required=True, min_items=1, extra=(model.BOROUGH_WIDE,)),
     *_LISTING_PLACE,
-    refs_field("specialisms", "groups", taxonomy_file("groups"), "beneficiary groups it specialises in",
-          ["bme"]),
+    refs_field("specialisms", "groups", "beneficiary groups it specialises in",
+               ["bme"]),
     Field("referral_contact", CONTACT, "where referrals go",
           {"role": "Referrals coordinator", "email": "referrals@example.org"}, required=True),
     Field("services", ListOf(SERVICE, min_items=1, max_items=40), "the support it offers, one "

@@ -153,7 +153,8 @@ def listing_json_ld(cat: Catalogue, listing: model.Listing, schema_type: str) ->
             data[key] = value
     if listing.address or listing.postcode:
         lines = contact(listing).address_lines
-        data["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(lines[:-1] or lines),
+        data["address"] = {"@type": "PostalAddress",
+                           "streetAddress": ", ".join(lines[:-1] or lines),
                            "addressLocality": lines[-1] if len(lines) > 1 else "London",
                            "postalCode": listing.postcode or "", "addressCountry": "GB"}
     if listing.opening_hours:

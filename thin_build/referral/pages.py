@@ -83,7 +83,8 @@ def _entry(cat: Catalogue, provider: Provider, need: Term,
     } for s in provider.services if s.need == need.slug and stage.slug in s.stages)
     contact = provider.referral_contact
     return {
-        "name": provider.name, "url": directory_urls.provider(provider.slug), "agreements": agreements,
+        "name": provider.name, "url": directory_urls.provider(provider.slug),
+        "agreements": agreements,
         "services": services, "where": _where(cat, provider),
         "languages": directory_views.languages(cat, provider.languages),
         "contact": contact, "tel": tel_uri(contact.phone) if contact.phone else None,
@@ -139,7 +140,8 @@ def gaps_page(cat: Catalogue) -> PagePlan:
     gaps = find_gaps(cat)
     link = _provider_link
     need_link = lambda n: Link(n.name, urls.support_need(n.slug))  # noqa: E731
-    return PagePlan(urls.gaps_report(), "referral/gaps_report.html", "Gaps and duplication in support",
+    return PagePlan(urls.gaps_report(), "referral/gaps_report.html",
+                    "Gaps and duplication in support",
                     "Support needs and stages no provider serves, needs with one provider or "
                     "no agreed agency, and where many providers overlap.", {
                         "unserved": tuple((need_link(n), s.name) for n, s in gaps.unserved),

@@ -22,7 +22,7 @@ combination of answers the sample content allows to prove both give the same lis
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Iterator, Mapping
 from urllib.parse import urlencode
 
 from ..core.catalogue import Catalogue
@@ -30,6 +30,7 @@ from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..core.taxonomy import Term
 from ..directory.indexes import sort_key
+from ..directory.listing_pages import LinkGroup
 from ..directory.model import Organisation, Provider, Service, Stage
 from . import urls
 
@@ -226,11 +227,16 @@ def agency_links(cat: Catalogue, provider: Provider) -> tuple[Link, ...]:
                  for need, group in agreed_needs(cat, provider.slug))
 
 
-def org_support(inputs: BuildInputs, org: Organisation) -> Mapping[str, Any]:
+def org_support(inputs: BuildInputs, org: Organisation) -> Iterator[LinkGroup]:
     """The organisation page's "support we are looking for", as suggestion links."""
-    return {"support_needs": suggested_support(inputs.catalogue, org)}
+    links = suggested_support(inputs.catalogue, org)
+    if links:
+        yield LinkGroup("what-we-do", "Support we are looking for", links,
+                        "Suggested support for each need, for a group like ours:")
 
 
-def provider_agreements(inputs: BuildInputs, provider: Provider) -> Mapping[str, Any]:
-    """The provider page's "agreed referral agency for" list."""
-    return {"agreed_for": agency_links(inputs.catalogue, provider)}
+def provider_agreements(inputs: BuildInputs, provider: Provider) -> Iterator[LinkGroup]:
+    """The provider page's list of needs it is the agreed referral agency for."""
+    links = agency_links(inputs.catalogue, provider)
+    if links:
+        yield LinkGroup("who", "Agreed referral agency for", links)

@@ -103,12 +103,14 @@ def provider_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocu
         needs = [service.need for service in provider.services]
         wards = [w.slug for w in cat.wards] if provider.borough_wide else provider.wards
         services = [f"{s.title} {s.description}" for s in provider.services]
-        tags = (_names(cat, "needs", dict.fromkeys(needs)) + _names(cat, "groups", provider.specialisms)
+        tags = (_names(cat, "needs", dict.fromkeys(needs))
+                + _names(cat, "groups", provider.specialisms)
                 + _languages(cat, provider.languages)
                 + [cat.lookup("provider_types", provider.type).name])
         yield SearchDocument(
             key=f"provider/{provider.slug}", kind="provider", name=provider.name,
-            summary=provider.summary, url=directory_urls.provider(provider.slug), tags=" ".join(tags),
+            summary=provider.summary, url=directory_urls.provider(provider.slug),
+            tags=" ".join(tags),
             body=_excerpt(" ".join(services) + " " + plain_text(provider.body), BODY_WORDS * 2),
             facets=codes.of("kind", ["provider"]) + codes.of("ward", wards)
             + codes.of("group", provider.specialisms) + codes.of("need", dict.fromkeys(needs))
@@ -138,7 +140,8 @@ def event_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocumen
                 + ([event.venue.name] if event.venue else []))
         yield SearchDocument(
             key=f"event/{event.slug}", kind="event", name=event.title, summary=event.summary,
-            url=calendar_urls.event(event.slug), tags=" ".join(tags), body=_excerpt(plain_text(event.body)),
+            url=calendar_urls.event(event.slug), tags=" ".join(tags),
+            body=_excerpt(plain_text(event.body)),
             facets=codes.of("kind", ["event"]) + codes.of("ward", [ward] if ward else [])
             + codes.of("group", event.groups) + codes.of("language", event.languages),
             place=", ".join([when] + _names(cat, "wards", [ward] if ward else [])))

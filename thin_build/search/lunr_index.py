@@ -38,7 +38,8 @@ def terms_of(text: str) -> list[str]:
     return [term for term in map(index_term, words) if term is not None]
 
 
-def build_serialized_index(ref_field: str, fields: Sequence[Mapping], documents: Sequence[Mapping]) -> dict:
+def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
+                           documents: Sequence[Mapping]) -> dict:
     """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it."""
     names = [field["field_name"] for field in fields]
     boosts = {field["field_name"]: field.get("boost", 1) for field in fields}

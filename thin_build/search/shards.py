@@ -30,6 +30,12 @@ FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost"
 SHARD_BYTES = 24_000
 DOC_CHUNK = 25
 SEARCH_DIR = "search"
+# What the search page offers instead of results when JavaScript is off.
+BROWSE = (("Organisations A to Z", directory_urls.orgs_page(1)),
+          ("Organisations by ward", directory_urls.browse_index("wards")),
+          ("Organisations by who they help", directory_urls.browse_index("groups")),
+          ("Organisations by activity", directory_urls.browse_index("activities")),
+          ("Support by need", directory_urls.providers()))
 
 
 def _compact(value) -> str:
@@ -158,9 +164,5 @@ def search_page(inputs: BuildInputs, codes: FacetCodes) -> PagePlan:
     kinds = tuple((codes.codes["kind"][kind], label) for kind, label in KINDS.items())
     return PagePlan(urls.search(), "search/search.html", "Search",
                     "Search organisations, support providers and pages.",
-                    {"facets": facets, "kinds": kinds, "manifest": urls.search_file("manifest.json"),
-                     "browse": (("Organisations A to Z", directory_urls.orgs_page(1)),
-                                ("Organisations by ward", directory_urls.browse_index("wards")),
-                                ("Organisations by who they help", directory_urls.browse_index("groups")),
-                                ("Organisations by activity", directory_urls.browse_index("activities")),
-                                ("Support by need", directory_urls.providers()))})
+                    {"facets": facets, "kinds": kinds,
+                     "manifest": urls.search_file("manifest.json"), "browse": BROWSE})

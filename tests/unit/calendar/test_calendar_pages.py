@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from tests.helpers import REPO, TODAY
 from thin_build.build import build_site
-from thin_build.calendar import pages as agenda_pages
+from thin_build.calendar import pages as calendar_pages
 from thin_build.cli import main
 
 
@@ -75,7 +75,7 @@ def test_month_pages_cover_last_month_to_five_ahead(site: Path) -> None:
                     for p in (site / "calendar").glob("20*/*/index.html"))
     assert months == ["2026/10", "2026/11", "2026/12", "2027/01", "2027/02", "2027/03",
                       "2027/04"]
-    assert agenda_pages.month_window(dt.date(2026, 1, 15))[0] == (2025, 12)
+    assert calendar_pages.month_window(dt.date(2026, 1, 15))[0] == (2025, 12)
 
 
 def test_a_month_is_a_real_table(site: Path) -> None:

@@ -26,8 +26,8 @@ from tests.helpers import REPO, TODAY
 from thin_build.build import build_site
 from thin_build.calendar import ics
 from thin_build.calendar import model as calendar_model
-from thin_build.calendar import occurrences as agenda
-from thin_build.calendar import pages as agenda_pages
+from thin_build.calendar import occurrences as timeline
+from thin_build.calendar import pages as calendar_pages
 
 UTC = dt.timezone.utc
 NODE_SCRIPT = REPO / "tests" / "js" / "ics_instances.mjs"
@@ -93,7 +93,7 @@ def agenda_instances(events, start: dt.datetime, end: dt.datetime, cat) -> list[
     """The build's own expansion in the same form (all-day ends exclusive, as DTEND)."""
     found = []
     for event in events:
-        for o in agenda.occurrences(event):
+        for o in timeline.occurrences(event):
             stop = o.end if not o.all_day else o.end + dt.timedelta(days=1)
             first = o.start if not o.all_day else dt.datetime.combine(o.start, dt.time(), UTC)
             last = stop if not o.all_day else dt.datetime.combine(stop, dt.time(), UTC)
@@ -130,8 +130,8 @@ def test_the_whole_calendar_parses_identically_in_three_parsers(sample_site: Pat
     from thin_build.build import check_site
     cat, _ = check_site(REPO, TODAY)
     feed_events = [e for e in cat.events
-                   if agenda.series_last_day(e) >= TODAY - dt.timedelta(
-                       days=agenda_pages.FEED_HISTORY_DAYS)]
+                   if timeline.series_last_day(e) >= TODAY - dt.timedelta(
+                       days=calendar_pages.FEED_HISTORY_DAYS)]
     count = assert_three_parsers_agree(sample_site / "calendar.ics", cat, feed_events)
     assert count > 60  # the weekly and monthly series expand to many instances
     in_bst = [i for i in agenda_instances(feed_events, *WINDOW, cat) if i[1] >= "2027-03-28"]

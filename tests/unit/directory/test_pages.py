@@ -183,9 +183,13 @@ def test_org_page_resolves_every_slug(big) -> None:
     assert [(link.text, link.url) for link in data["wards"]] == [("Bow East", "/wards/bow-east/")]
     assert [(link.text, link.url) for link in data["works_with"]] == [
         ("Example Voluntary Action Hub", "/providers/hub/")]
-    assert [(link.text, link.url) for link in data["support_needs"]] == [
+    (support,) = data["link_groups"]["what-we-do"]
+    assert support.heading == "Support we are looking for"
+    assert [(link.text, link.url) for link in support.links] == [
         ("Funding and fundraising",
          "/support/?need=funding&stage=stage-2&group=young-people&ward=bow-east")]
+    (events,) = data["sections"]
+    assert (events.anchor, events.template) == ("events", "calendar/_listing_agenda.html")
     assert data["stage"].name == "Stage 2: improving"
     assert data["hours"][0].days == "Monday to Thursday"
     assert "<strong>committee</strong>" in data["body_html"]

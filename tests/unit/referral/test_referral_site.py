@@ -216,25 +216,34 @@ def test_need_page_groups_providers_by_stage_agreed_agency_first(sample) -> None
     assert dict((s.slug, e) for s, e in empty.data["stages"])["stage-3"] == ()
 
 
+def group_links(plan, slot: str) -> tuple:
+    """The links of the one group the referral contributes to a listing page's slot."""
+    (group,) = plan.data["link_groups"][slot]
+    return group.links
+
+
 def test_provider_pages_link_to_their_agreed_needs(sample) -> None:
     banglatown = sample.lookup("providers", "banglatown-bme-development-partnership")
     plan = provider_page(inputs_for(sample), banglatown)
-    links = [(link.text, link.url) for link in plan.data["agreed_for"]]
+    links = [(link.text, link.url) for link in group_links(plan, "who")]
     assert ("Funding and fundraising, for groups working with BME communities",
             "/support/funding/") in links
     assert all(url.startswith("/support/") for _text, url in links)
     plain = provider_page(inputs_for(sample),
                           sample.lookup("providers", "ledger-lane-community-accounts"))
-    assert [link.text for link in plain.data["agreed_for"]] == [
+    assert [link.text for link in group_links(plain, "who")] == [
         "Finance and community accountancy", "Payroll"]
+    unagreed = provider_page(inputs_for(sample), sample.lookup("providers", "grantwise-east"))
+    assert unagreed.data["link_groups"]["who"] == ()  # no heading without links
 
 
 def test_organisation_pages_suggest_support_with_their_answers(sample) -> None:
     plan = org_page(inputs_for(sample), sample.lookup("orgs", "nari-shongho-womens-group"))
-    links = {link.text: parse_qs(urlsplit(link.url).query) for link in plan.data["support_needs"]}
+    links = {link.text: parse_qs(urlsplit(link.url).query)
+             for link in group_links(plan, "what-we-do")}
     assert links["Funding and fundraising"] == {
         "need": ["funding"], "stage": ["stage-2"], "group": ["bme"], "ward": ["shadwell"]}
-    assert all(link.url.startswith("/support/?need=") for link in plan.data["support_needs"])
+    assert all(link.url.startswith("/support/?need=") for link in group_links(plan, "what-we-do"))
 
 
 @pytest.mark.parametrize("email, expected", [
