@@ -95,6 +95,8 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
                 tree.copy(urls.static(asset.relative_to(static).as_posix()).lstrip("/"), asset)
         for media in catalogue.media:
             tree.copy(urls.media(media).lstrip("/"), root / MEDIA_DIR / media)
+        for download in catalogue.downloads:  # published at their repository paths
+            tree.copy(download, root / download)
         tree.write("sitemap.xml", sitemap_xml(catalogue.site.base_url, sitemap_paths))
         tree.write("robots.txt", robots_txt(catalogue.site.base_url))
         files = len(tree.written)

@@ -5,17 +5,23 @@ new package and a line here (see docs/ARCHITECTURE.md, "Adding a capability").
 """
 from __future__ import annotations
 
+from .assessment import ASSESSMENT
 from .calendar import CALENDAR
+from .commissioning import COMMISSIONING
 from .core.registry import Registry
 from .directory import DIRECTORY
 from .pages import PAGES
 from .referral import REFERRAL
 from .search import SEARCH
+from .toolkits import TOOLKITS
 
 PORTAL = Registry((
     DIRECTORY,
     PAGES,
     REFERRAL,
     CALENDAR,
+    TOOLKITS,
+    ASSESSMENT,
+    COMMISSIONING,
     SEARCH,
 ))

@@ -43,7 +43,12 @@ def test_every_case_is_named_after_a_code_it_reports() -> None:
     """A folder name is a promise: its expected output contains that code."""
     aliases = {"not-utf8-utf16": "not-utf8", "bidi-control": "control-char",
                "missing-taxonomy": "missing-file", "ten-mistakes": "unknown-key",
-               "nested-service": "unknown-ref", "referral-unknown-ref": "unknown-ref"}
+               "nested-service": "unknown-ref", "referral-unknown-ref": "unknown-ref",
+               "question-unknown-need": "unknown-ref", "question-unknown-stage": "unknown-ref",
+               "question-unknown-toolkit": "unknown-ref",
+               "toolkit-missing-file": "missing-file", "toolkit-outside-repo": "bad-path",
+               "toolkit-wrong-type": "wrong-file-type", "toolkit-insecure-link": "bad-url",
+               "toolkit-unknown-author": "unknown-ref"}
     for case in CASES:
         code = aliases.get(case, case)
         text = (SITES / "invalid" / case / "expected.txt").read_text(encoding="utf-8")

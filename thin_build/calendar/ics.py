@@ -43,6 +43,16 @@ def feed(cat: Catalogue, events: Iterable[model.Event], name: str, description: 
          url: str) -> bytes:
     """A subscribable calendar of `events` (sorted by slug), published at `url`."""
     events = sorted(events, key=lambda e: e.slug)
+    calendar = new_calendar(cat, name, description, url)
+    if years := _years(events):
+        calendar.add_component(london_vtimezone(*years))
+    for event in events:
+        calendar.add_component(vevent(cat, event))
+    return calendar.to_ical()
+
+
+def new_calendar(cat: Catalogue, name: str, description: str, url: str) -> icalendar.Calendar:
+    """A feed's header, without components: any room's feed of London dates starts here."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -51,14 +61,10 @@ def feed(cat: Catalogue, events: Iterable[model.Event], name: str, description: 
     for key, value in (("name", name), ("x-wr-calname", name), ("description", description),
                        ("x-wr-caldesc", description)):
         calendar.add(key, icalendar.vText(value))  # given as vText, or icalendar skips escaping
-    calendar.add("url", _single_line(absolute(cat, url), "URL"))
+    calendar.add("url", url_property(cat, url))
     calendar.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH)
-    if years := _years(events):
-        calendar.add_component(london_vtimezone(*years))
-    for event in events:
-        calendar.add_component(vevent(cat, event))
-    return calendar.to_ical()
+    return calendar
 
 
 def single_event(cat: Catalogue, event: model.Event) -> bytes:
@@ -70,9 +76,19 @@ def absolute(cat: Catalogue, path: str) -> str:
     return cat.site.base_url.rstrip("/") + path
 
 
+def url_property(cat: Catalogue, path: str) -> str:
+    """A page's absolute address for a URL property, refused if it holds a line break."""
+    return _single_line(absolute(cat, path), "URL")
+
+
 def uid(cat: Catalogue, event: model.Event) -> str:
+    return site_uid(cat, f"event-{event.slug}")
+
+
+def site_uid(cat: Catalogue, name: str) -> str:
+    """`<name>@<the site's host>`: the same on every rebuild, unique across sites."""
     host = urlsplit(cat.site.base_url).hostname or "thin-portal.invalid"
-    return _single_line(f"event-{event.slug}@{host}", "UID")
+    return _single_line(f"{name}@{host}", "UID")
 
 
 def vevent(cat: Catalogue, event: model.Event) -> icalendar.Event:
@@ -95,7 +111,7 @@ def vevent(cat: Catalogue, event: model.Event) -> icalendar.Event:
     component.add("description", _description(cat, event))
     if where := _location(event):
         component.add("location", where)
-    component.add("url", _single_line(absolute(cat, urls.event(event.slug)), "URL"))
+    component.add("url", url_property(cat, urls.event(event.slug)))
     component.add("categories", [cat.lookup("event_categories", event.category).name])
     return component
 

@@ -28,12 +28,18 @@ NewValues = Callable[[dt.date, Path], Mapping[str, Any]]
 
 @dataclass(frozen=True)
 class Source:
-    """A place content comes from: one file, or a folder of one file per record."""
+    """A place content comes from: one file, or a folder of one file per record.
+
+    `files` names a subfolder of downloadable files the records refer to (`files`
+    for `toolkits/files/`): it is read as downloads (`filetypes.scan_folder`), not
+    as records.
+    """
 
     path: str
     extensions: tuple[str, ...]
     single_file: bool = False
     required: bool = True
+    files: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ class Catalogue:
     collections: Mapping[str, tuple[Any, ...]]
     singles: Mapping[str, Any] = field(default_factory=dict)
     media: tuple[str, ...] = ()
+    downloads: tuple[str, ...] = ()  # files in declared downloads folders that records use
     _index: Mapping[str, Mapping[str, Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 

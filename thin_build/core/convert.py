@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from .errors import Location, Problem, error
+from .filetypes import Downloads
 from .raw import RawList, RawNode, RawScalar
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -35,10 +36,12 @@ class Invalid(Exception):
 
 @dataclass
 class Context:
-    """What conversion may consult: the slugs each reference may point to."""
+    """What conversion may consult: the slugs each reference may point to, media files
+    and downloadable files (whose `used` set conversion fills)."""
 
     refs: Mapping[str, Mapping[str, str]]
     media: frozenset[str] = frozenset()
+    downloads: Downloads = field(default_factory=Downloads)
     problems: list[Problem] = field(default_factory=list)
     path: list[str | int] = field(default_factory=list)
 

@@ -139,7 +139,13 @@ class Time(FieldType):
 
 @dataclass(frozen=True)
 class Url(FieldType):
-    """A web address: only http and https, so no `javascript:` or `data:` can slip in."""
+    """A web address: only http and https, so no `javascript:` or `data:` can slip in.
+
+    `https_only` refuses plain http too, for links people follow to apply or download,
+    where a page that can be altered on the way would matter.
+    """
+
+    https_only: bool = False
 
     def convert_text(self, text: str) -> str:
         if len(text) > 2000 or re.search(r"[\s\"'<>\\^`{|}]", text):
@@ -148,17 +154,22 @@ class Url(FieldType):
         parts = urlsplit(text)
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             raise Invalid("bad-url", f"{text[:80]!r} is not a web address; it must start with "
-                          "https:// (or http://)")
+                          "https://" + ("" if self.https_only else " (or http://)"))
         host = parts.hostname or ""
         if "." not in host or not re.fullmatch(r"[a-z0-9.-]+", host):
             raise Invalid("bad-url", f"{host!r} is not a web site's name")
+        if self.https_only and parts.scheme.lower() != "https":
+            raise Invalid("bad-url", f"{text[:80]!r} is not a secure address; it must start "
+                          "with https://")
         return parts.scheme.lower() + text[len(parts.scheme):]
 
     def json_schema(self, refs=None) -> dict:
-        return {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"}
+        pattern = "^[Hh][Tt][Tt][Pp][Ss]://" if self.https_only else "^[Hh][Tt][Tt][Pp][Ss]?://"
+        return {"type": "string", "format": "uri", "pattern": pattern}
 
     def describe(self) -> str:
-        return "a web address starting with `https://`"
+        return "a web address starting with `https://`" + (" (not http://)" if self.https_only
+                                                           else "")
 
 
 @dataclass(frozen=True)

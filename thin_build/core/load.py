@@ -1,21 +1,23 @@
 """Load: content files → raw records with the line and column of every value.
 
 This stage owns *reading*: the folders each capability declares (`Source`), file
-names, front matter, media files, and, through `text.py` and `yaml_nodes.py`,
-encodings, forbidden characters and safe YAML. It gives no meaning to values (that
-is `validate`'s job) and never follows a symlink.
+names, front matter, media files, downloads folders (`filetypes.scan_folder`), and,
+through `text.py` and `yaml_nodes.py`, encodings, forbidden characters and safe
+YAML. It gives no meaning to values (that is `validate`'s job) and never follows a
+symlink.
 """
 from __future__ import annotations
 
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from .capability import Source
 from .errors import Location, Problem, error
+from .filetypes import Downloads, FoundFile, scan_folder
 from .raw import RawMap, RawRecord, RawScalar
 from .text import check_text, decode
 from .yaml_nodes import parse_yaml
@@ -33,20 +35,26 @@ class LoadResult:
     records: tuple[RawRecord, ...]
     problems: tuple[Problem, ...]
     media: frozenset[str] = frozenset()
+    downloads: Downloads = field(default_factory=Downloads)
 
 
 def load_repository(root: Path, sources: Iterable[tuple[str, Source]]) -> LoadResult:
     """Read every (kind, source) under `root`, in a stable order, collecting all problems."""
     records: list[RawRecord] = []
     problems: list[Problem] = []
+    files: dict[str, FoundFile] = {}
+    links: set[str] = set()
     for kind, source in sources:
         for rel, path in _source_files(root, source, problems):
             record, found = load_file(path, rel, kind, source)
             problems.extend(found)
             if record is not None:
                 records.append(record)
+        if source.files:
+            scan_folder(root, f"{source.path}/{source.files}", files, links)
     media = frozenset(_media_files(root, problems))
-    return LoadResult(tuple(records), tuple(problems), media)
+    return LoadResult(tuple(records), tuple(problems), media,
+                      Downloads(dict(sorted(files.items())), frozenset(links)))
 
 
 def _media_files(root: Path, problems: list[Problem]):
@@ -108,8 +116,9 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
         names = sorted(entries, key=lambda e: e.name)
     for entry in names:
         rel = f"{source.path}/{entry.name}"
-        if entry.name.startswith("."):
-            continue
+        if entry.name.startswith(".") or (entry.name == source.files
+                                          and entry.is_dir(follow_symlinks=False)):
+            continue  # the downloads folder is read by `scan_folder`
         loc = Location(rel)
         if entry.is_symlink():
             problems.append(error("symlink", "is a symbolic link; links are never followed. "

@@ -6,9 +6,9 @@ site-relative, ends in `/` for a directory page, and is built only from validate
 from __future__ import annotations
 
 # Top-level names the core publishes under, and sections the open issues will take
-# (toolkits, open data, evidence, projects), so no content page can claim them first.
+# (open data, evidence, projects), so no content page can claim them first.
 CORE_SECTIONS = frozenset({"static", "media", "schemas", "404", "sitemap", "index",
-                           "toolkits", "data", "evidence", "projects"})
+                           "data", "evidence", "projects"})
 
 
 def home() -> str:
@@ -32,3 +32,8 @@ def output_file(url: str) -> str:
     """The file a URL is written to: directory URLs get an index.html."""
     relative = url.lstrip("/")
     return relative + "index.html" if url.endswith("/") else relative
+
+
+def download(path: str) -> str:
+    """A downloadable file is published at its repository path (`toolkits/files/a.pdf`)."""
+    return f"/{path}"

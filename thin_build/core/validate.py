@@ -16,7 +16,8 @@ from .catalogue import Catalogue
 from .checking import Checking
 from .convert import Context
 from .declare import convert_node
-from .errors import Problem, error
+from .errors import Location, Problem, error, warning
+from .filetypes import Downloads
 from .load import LoadResult
 from .raw import RawMap, RawRecord
 from .registry import SITE_KIND, Registry
@@ -33,7 +34,8 @@ def validate(loaded: LoadResult, registry: Registry,
         by_kind[record.kind].append(record)
     folder_kinds = [kind for kind in registry.kinds if not kind.single]
     refs = {kind.collection: _names(by_kind[kind.name]) for kind in folder_kinds}
-    ctx = Context(refs=refs, media=loaded.media, problems=problems)
+    downloads = Downloads(loaded.downloads.files, loaded.downloads.links)
+    ctx = Context(refs=refs, media=loaded.media, downloads=downloads, problems=problems)
 
     taxonomies = convert_taxonomies(registry.taxonomies, by_kind["taxonomy"], ctx)
     records: dict[str, tuple[Any, ...]] = {}
@@ -51,6 +53,7 @@ def validate(loaded: LoadResult, registry: Registry,
         today=today)
     for check in registry.checks:
         problems.extend(check(checking))
+    problems.extend(_unused_downloads(downloads))
 
     if (site is None or any(p.is_error for p in problems)
             or len(taxonomies) != len(registry.taxonomies)):
@@ -60,9 +63,17 @@ def validate(loaded: LoadResult, registry: Registry,
                     for name, items in records.items()}
     return Catalogue(
         site=site, collections=collections, media=tuple(sorted(loaded.media)),
+        downloads=tuple(sorted(downloads.used)),
         singles={kind.collection: singles[kind.collection] or kind.default
                  for kind in registry.kinds if kind.collection in singles},
     ), problems
+
+
+def _unused_downloads(downloads: Downloads) -> list[Problem]:
+    """Files in a downloads folder that no record names are not published: say so."""
+    return [warning("unused-file", "is not used by any record, so it is not published; link "
+                    "it from a record or delete it", Location(path))
+            for path in sorted(set(downloads.files) - downloads.used)]
 
 
 def _names(records: list[RawRecord]) -> dict[str, str]:

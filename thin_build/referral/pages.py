@@ -3,20 +3,22 @@ and the JSON the referral page reads (`index.py`).
 
 Without JavaScript the form on /support/ is hidden and its first question becomes plain
 links to /support/<need>/, which list every provider of the need grouped by stage.
+Other capabilities add sections to a need's page through `NEED_PAGE`: functions
+`(inputs, need) -> Iterable[Section]`, each rendered by its contributor's template.
 """
 from __future__ import annotations
 
 from typing import Iterable
-from urllib.parse import quote
 
 from ..core.catalogue import Catalogue
 from ..core.plan import BuildInputs, PagePlan
-from ..core.present import Link, tel_uri
+from ..core.present import Link, mailto, tel_uri
 from ..core.taxonomy import Term
 from ..core.write import OutputFile
 from ..directory import urls as directory_urls
 from ..directory import views as directory_views
 from ..directory.indexes import sort_key
+from ..directory.listing_pages import Section
 from ..directory.model import Provider, Stage
 from . import urls
 from .gaps import MANY_PROVIDERS, find_gaps
@@ -24,6 +26,7 @@ from .index import compact_json, need_details, referral_index
 from .rank import explanation, lower_first
 
 _FIND_SUPPORT = Link("Find support", urls.support())
+NEED_PAGE = "referral.need-page"
 
 
 def referral_outputs(inputs: BuildInputs) -> Iterable[PagePlan | OutputFile]:
@@ -32,20 +35,11 @@ def referral_outputs(inputs: BuildInputs) -> Iterable[PagePlan | OutputFile]:
     for need in cat.needs:
         yield OutputFile(urls.support_details(need.slug).lstrip("/"),
                          compact_json(need_details(cat, need)))
-        yield need_page(cat, need)
+        sections = tuple(section for part_of in inputs.contributed(NEED_PAGE)
+                         for section in part_of(inputs, need))
+        yield need_page(cat, need, sections)
     yield support_page(cat)
     yield gaps_page(cat)
-
-
-def mailto(email: str, subject: str, body: str = "") -> str:
-    """A mailto: URL with the address's local part, subject and body percent-encoded
-    (RFC 6068: lines in the body end in CRLF)."""
-    local, _, domain = email.rpartition("@")
-    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    query = f"?subject={quote(subject, safe='')}"
-    if body:
-        query += f"&body={quote(body, safe='')}"
-    return f"mailto:{quote(local, safe='')}@{domain}{query}"
 
 
 def _by_name(terms) -> tuple:
@@ -95,8 +89,9 @@ def _entry(cat: Catalogue, provider: Provider, need: Term,
     }
 
 
-def need_page(cat: Catalogue, need: Term) -> PagePlan:
-    """Every provider of one need, grouped by stage: the agreed agency first, then A to Z."""
+def need_page(cat: Catalogue, need: Term, sections: tuple[Section, ...] = ()) -> PagePlan:
+    """Every provider of one need, grouped by stage: the agreed agency first, then A to Z;
+    then what other capabilities contribute (`NEED_PAGE`)."""
     referral = cat.referrals.for_need(need.slug)
     agreed_by = cat.referrals.agreed_by or cat.site.title
     notes: dict[str, list[str]] = {}
@@ -128,7 +123,7 @@ def need_page(cat: Catalogue, need: Term) -> PagePlan:
                         "agency": _provider_link(cat.lookup("providers", referral.agency))
                         if referral and referral.agency else None,
                         "group_notes": group_notes, "stages": stages, "agreed_by": agreed_by,
-                        "form": urls.support(f"need={need.slug}")},
+                        "form": urls.support(f"need={need.slug}"), "sections": sections},
                     (_FIND_SUPPORT,))
 
 

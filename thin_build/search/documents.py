@@ -16,10 +16,11 @@ from ..core.markup import plain_text
 from ..directory import urls as directory_urls
 from ..directory.model import DAYS, OpeningPeriod, split_listing_ref
 from ..pages import urls as pages_urls
+from ..toolkits import urls as toolkits_urls
 
 BODY_WORDS = 120
 KINDS = {"org": "Organisation", "provider": "Support provider", "event": "Event",
-         "page": "Page"}
+         "page": "Page", "toolkit": "Toolkit"}
 # facet name → (code prefix, catalogue collection); kinds use their own table.
 FACETS = {"ward": ("fw", "wards"), "group": ("fg", "groups"), "need": ("fn", "needs"),
           "language": ("fl", "languages")}
@@ -147,12 +148,27 @@ def event_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocumen
             place=", ".join([when] + _names(cat, "wards", [ward] if ward else [])))
 
 
+def toolkit_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
+    """Toolkits by title, type, topics and author; the result shows the type."""
+    for toolkit in cat.toolkits:
+        author = cat.lookup("providers", toolkit.author)
+        kind = toolkit.type[:1].upper() + toolkit.type[1:]
+        yield SearchDocument(
+            key=f"toolkit/{toolkit.slug}", kind="toolkit", name=toolkit.title,
+            summary=plain_text(toolkit.body, 200), url=toolkits_urls.toolkit(toolkit.slug),
+            tags=" ".join([kind, author.name] + _names(cat, "needs", toolkit.topics)),
+            body=_excerpt(plain_text(toolkit.body)),
+            facets=codes.of("kind", ["toolkit"]) + codes.of("need", toolkit.topics),
+            place=f"{kind} by {author.name}")
+
+
 DocumentSource = Callable[[Catalogue, FacetCodes], Iterable[SearchDocument]]
 DOCUMENT_SOURCES: tuple[DocumentSource, ...] = (
     organisation_documents,
     provider_documents,
     event_documents,
     page_documents,
+    toolkit_documents,
 )
 
 

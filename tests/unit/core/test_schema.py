@@ -8,8 +8,10 @@ import pytest
 from thin_build.capabilities import PORTAL
 from thin_build.core.convert import Context, Invalid
 from thin_build.core.declare import Field, ListOf, Record, convert_node
+from thin_build.core.downloads import DownloadPath
 from thin_build.core.errors import Location
 from thin_build.core.fields import MediaPath, Ref
+from thin_build.core.filetypes import Downloads, FoundFile, type_for_name
 from thin_build.core.raw import RawList, RawMap, RawNode, RawScalar
 from thin_build.directory import model as directory_model
 from thin_build.directory import schema as directory_schema
@@ -188,10 +190,11 @@ def test_the_walk_finds_nested_records() -> None:
             "networks", "site"} <= names
 
 
-def _example_refs() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
-    """References and media containing every slug and image the examples mention."""
+def _example_refs() -> tuple[dict[str, dict[str, str]], frozenset[str], Downloads]:
+    """References, media and downloads holding every slug and file the examples mention."""
     refs: dict[str, dict[str, str]] = {name: {} for name in REFS}
     media: set[str] = set()
+    files: dict[str, FoundFile] = {}
 
     def collect(kind, example) -> None:
         if isinstance(kind, ListOf) and isinstance(example, list):
@@ -206,18 +209,21 @@ def _example_refs() -> tuple[dict[str, dict[str, str]], frozenset[str]]:
             refs.setdefault(kind.target, {})[str(example)] = str(example)
         elif isinstance(kind, MediaPath):
             media.add(str(example))
+        elif isinstance(kind, DownloadPath):
+            path = f"{kind.folder}/{example}"
+            files[path] = FoundFile(path, 1000, type_for_name(path))
 
     for _, f in ALL_FIELDS:
         collect(f.type, f.example)
-    return refs, frozenset(media)
+    return refs, frozenset(media), Downloads(files)
 
 
 @pytest.mark.parametrize("name, spec", ALL_FIELDS, ids=[name for name, _ in ALL_FIELDS])
 def test_every_field_has_help_and_an_example_that_validates(name: str, spec: Field) -> None:
     assert spec.help and spec.help == spec.help.strip() and len(spec.help) >= 8, name
     assert spec.example is not None, f"{name} needs an example for the guide and `thin new`"
-    refs, media = _example_refs()
-    ctx = Context(refs=refs, media=media)
+    refs, media, downloads = _example_refs()
+    ctx = Context(refs=refs, media=media, downloads=downloads)
     converted = convert_node(spec.type, raw(spec.example), ctx)
     assert ctx.problems == [], name
     assert converted is not None

@@ -8,11 +8,15 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from tests.helpers import REPO, TODAY, inputs_for
+from tests.helpers import REPO, TODAY
 from tests.unit.referral.referral_support import agreement, provider, referrals, service
 from thin_build.build import build_site, check_site
 from thin_build.cli import main
+from thin_build.core.plan import BuildInputs
+from thin_build.core.registry import Registry
+from thin_build.directory import DIRECTORY
 from thin_build.directory.listing_pages import org_page, provider_page
+from thin_build.referral import REFERRAL
 from thin_build.referral import urls as referral_urls
 from thin_build.referral.gaps import MANY_PROVIDERS, find_gaps, gaps_text
 from thin_build.referral.index import compact_json, need_details, referral_index
@@ -214,6 +218,12 @@ def test_need_page_groups_providers_by_stage_agreed_agency_first(sample) -> None
                                       "request%3A%20Funding%20and%20fundraising&body=")
     empty = need_page(sample, sample.lookup("needs", "ict"))
     assert dict((s.slug, e) for s, e in empty.data["stages"])["stage-3"] == ()
+
+
+def inputs_for(catalogue) -> BuildInputs:
+    """Build inputs with only the referral's contributions: other rooms add to the same
+    pages (a provider's toolkits), and these tests are about the referral's part."""
+    return BuildInputs(catalogue, TODAY, Registry((DIRECTORY, REFERRAL)).contributions())
 
 
 def group_links(plan, slot: str) -> tuple:

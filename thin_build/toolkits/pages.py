@@ -1,0 +1,138 @@
+"""The toolkit library's build steps: the library and its filter pages, a page per
+toolkit, and the regional links page; all static, so they work without JavaScript.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..core import urls as core_urls
+from ..core.catalogue import Catalogue
+from ..core.markup import render_markdown
+from ..core.plan import BuildInputs, PagePlan
+from ..core.present import Link, human_date
+from ..directory import urls as directory_urls
+from ..directory.indexes import build_directory
+from ..referral import urls as referral_urls
+from ..referral.rank import lower_first
+from . import model, urls
+from .views import (
+    AREA_NAMES,
+    Library,
+    build_library,
+    filter_links,
+    link_card,
+    regional_for,
+    related,
+    stage_names,
+    type_name,
+    type_slug,
+)
+
+_LIBRARY = Link("Toolkits", urls.library())
+
+
+def library_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    """The library grouped by topic, and one static page per topic, type and stage."""
+    cat, library = inputs.catalogue, inputs.derived(build_library)
+    ways_in = filter_links(cat, library)
+    topics = tuple((Link(n.name, urls.by_topic(n.slug)),
+                    tuple(library.cards[t.slug] for t in library.by_topic[n.slug]))
+                   for n in cat.needs if n.slug in library.by_topic)
+    yield PagePlan(urls.library(), "toolkits/library.html", "Toolkits, templates and guides",
+                   "Fact sheets, templates, policies and guides from local support providers, "
+                   "free to download, by topic, type and stage.",
+                   {"ways_in": ways_in, "topics": topics, "count": len(library.cards),
+                    "links": Link("Regional and national support", urls.links())})
+    for need in cat.needs:
+        if need.slug in library.by_topic:
+            yield _filtered(library, ways_in, urls.by_topic(need.slug), need.name,
+                            f"Toolkits on {lower_first(need.name)}", library.by_topic[need.slug],
+                            Link(f"Find support with {lower_first(need.name)}",
+                                 referral_urls.support_need(need.slug)))
+    for kind in model.TOOLKIT_TYPES:
+        if kind in library.by_type:
+            yield _filtered(library, ways_in, urls.by_type(type_slug(kind)), type_name(kind),
+                            type_name(kind), library.by_type[kind])
+    for stage in cat.stages:
+        if stage.slug in library.by_stage:
+            yield _filtered(library, ways_in, urls.by_stage(stage.slug), stage.name,
+                            f"Toolkits for {stage.name}", library.by_stage[stage.slug])
+
+
+def _filtered(library: Library, ways_in: dict, url: str, current: str, title: str,
+              toolkits: tuple[model.Toolkit, ...], support: Link | None = None) -> PagePlan:
+    return PagePlan(url, "toolkits/filtered.html", title,
+                    f"{len(toolkits)} toolkits: {title.lower()}.",
+                    {"ways_in": ways_in, "current": url, "current_name": current,
+                     "items": tuple(library.cards[t.slug] for t in toolkits),
+                     "support": support}, (_LIBRARY,))
+
+
+def toolkit_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    for toolkit in inputs.catalogue.toolkits:
+        yield toolkit_page(inputs, toolkit)
+
+
+def _get_help(inputs: BuildInputs, toolkit: model.Toolkit) -> tuple[dict, ...]:
+    """For each topic: the providers offering it and the referral page for it."""
+    cat, directory = inputs.catalogue, inputs.derived(build_directory)
+    help_with = []
+    for need in cat.lookup_many("needs", toolkit.topics):
+        providers: dict[str, Link] = {}
+        for card, _service in directory.providers_by_need.get(need.slug, ()):
+            providers.setdefault(card.url, Link(card.name, card.url))
+        help_with.append({"need": need.name, "providers": tuple(providers.values()),
+                          "referral": Link(f"Find support with {lower_first(need.name)}",
+                                           referral_urls.support_need(need.slug))})
+    return tuple(help_with)
+
+
+def toolkit_page(inputs: BuildInputs, toolkit: model.Toolkit) -> PagePlan:
+    cat, library = inputs.catalogue, inputs.derived(build_library)
+    author = cat.lookup("providers", toolkit.author)
+    downloads = tuple({"label": f.label, "url": core_urls.download(f.file.path),
+                       "summary": f.file.summary, "media_type": f.file.type.media_type}
+                      for f in toolkit.files)
+    card = library.cards[toolkit.slug]
+    return PagePlan(urls.toolkit(toolkit.slug), "toolkits/toolkit.html", toolkit.title,
+                    card.summary or card.detail, {
+                        "type": Link(card.type, urls.by_type(type_slug(toolkit.type))),
+                        "topics": tuple(Link(n.name, urls.by_topic(n.slug))
+                                        for n in cat.lookup_many("needs", toolkit.topics)),
+                        "stages": stage_names(cat, toolkit),
+                        "author": Link(author.name, directory_urls.provider(author.slug)),
+                        "licence": toolkit.licence,
+                        "reviewed": human_date(toolkit.last_reviewed),
+                        "reviewed_iso": toolkit.last_reviewed.isoformat(),
+                        "downloads": downloads, "link": toolkit.link,
+                        "body_html": render_markdown(toolkit.body),
+                        "related": related(library, toolkit),
+                        "get_help": _get_help(inputs, toolkit),
+                        "regional": regional_for(library, toolkit.topics),
+                        "all_links": Link("All regional and national support", urls.links())},
+                    (_LIBRARY,))
+
+
+def links_page(inputs: BuildInputs) -> Iterator[PagePlan]:
+    """Regional, London and national support, by area, and again by topic."""
+    cat, library = inputs.catalogue, inputs.derived(build_library)
+    links = sorted(cat.regional_links.links, key=lambda k: (k.name.casefold(), k.url))
+    areas = tuple((area, AREA_NAMES[area],
+                   tuple(_link_entry(cat, link) for link in links if link.area == area))
+                  for area in model.AREAS if any(link.area == area for link in links))
+    topics = tuple((n.slug, n.name, library.links_by_topic[n.slug]) for n in cat.needs
+                   if n.slug in library.links_by_topic)
+    yield PagePlan(urls.links(), "toolkits/links.html", "Regional and national support",
+                   "Organisations beyond the borough that help community groups: in East "
+                   "London, London-wide and across the country.",
+                   {"areas": areas, "topics": topics, "library": _LIBRARY})
+
+
+def _link_entry(cat: Catalogue, link: model.RegionalLink) -> dict:
+    return {"card": link_card(link),
+            "topics": tuple(Link(n.name, urls.links_topic(n.slug))
+                            for n in cat.lookup_many("needs", link.topics))}
+
+
+def footer_link(cat: Catalogue) -> tuple[Link, ...]:
+    return (Link("Regional and national support", urls.links()),)
