@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 
 from .convert import Context, FieldType, Invalid, suggest
-from .filetypes import FILE_TYPES, FileType, FoundFile, human_size, type_for_name
+from .filetypes import (
+    FILE_TYPES,
+    FileType,
+    FoundFile,
+    describe,
+    human_size,
+    mismatch,
+    type_for_name,
+)
 from .raw import RawNode
 
 _PATH = re.compile(r"[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*")
@@ -66,28 +74,18 @@ class DownloadPath(FieldType):
         return self._judge(found)
 
     def _judge(self, found: FoundFile) -> Download:
-        allowed = ", ".join(kind.label for kind in self.types)
-        promised = type_for_name(found.path, self.types)
-        sniffed = found.sniffed
-        if promised is None:
-            what = sniffed.name if isinstance(sniffed, FileType) else sniffed
+        if type_for_name(found.path, self.types) is None:
             raise Invalid("wrong-file-type", f"{found.path} is not a type of file that may "
-                          f"be downloaded (it looks like {what}); use {allowed}")
-        if not isinstance(sniffed, FileType) or sniffed not in self.types:
-            what = sniffed.name if isinstance(sniffed, FileType) else sniffed
-            raise Invalid("wrong-file-type", f"{found.path} is not {promised.name} (it looks "
-                          f"like {what}); save it again as {promised.label}, or use one of "
-                          f"{allowed}")
-        if sniffed != promised:
-            stem = found.path.rpartition("/")[2].rpartition(".")[0]
-            raise Invalid("wrong-file-type", f"{found.path} is {sniffed.name}, not "
-                          f"{promised.name}; rename it {stem}{sniffed.extensions[0]}")
+                          f"be downloaded (it looks like {describe(found.sniffed)}); use "
+                          + ", ".join(kind.label for kind in self.types))
+        if problem := mismatch(found.path, found.sniffed, self.types):
+            raise Invalid("wrong-file-type", f"{found.path} {problem}")
         if found.size > self.max_bytes:
             raise Invalid("file-too-large", f"{found.path} is {found.size:,} bytes; downloads "
                           f"may be at most {human_size(self.max_bytes)} ({self.max_bytes:,} "
                           "bytes). Make it smaller (for a PDF, save it for screen or with "
                           "smaller images)")
-        return Download(found.path, found.size, sniffed)
+        return Download(found.path, found.size, found.sniffed)
 
     def json_schema(self, refs=None) -> dict:
         endings = "|".join(ext.lstrip(".") for kind in self.types for ext in kind.extensions)

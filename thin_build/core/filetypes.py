@@ -38,6 +38,7 @@ ODT = FileType("ODT", "an OpenDocument text (ODT)", (".odt",),
                "application/vnd.oasis.opendocument.text")
 ODS = FileType("ODS", "an OpenDocument spreadsheet (ODS)", (".ods",),
                "application/vnd.oasis.opendocument.spreadsheet")
+WEBP = FileType("WebP", "a WebP image", (".webp",), "image/webp")
 FILE_TYPES = (PDF, DOCX, ODT, XLSX, ODS, PNG, JPEG)
 
 # Leading bytes of formats that are never allowed, so the message can say what it is.
@@ -72,7 +73,7 @@ def sniff(path: Path) -> FileType | str:
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "a WebP image"
+        return WEBP
     for magic, looks_like in _LOOKS_LIKE:
         if head.lstrip().startswith(magic):
             return looks_like
@@ -115,6 +116,24 @@ def type_for_name(name: str, allowed: tuple[FileType, ...] = FILE_TYPES) -> File
     """The allowed type a file name's ending promises, if any."""
     lowered = name.lower()
     return next((kind for kind in allowed if lowered.endswith(kind.extensions)), None)
+
+
+def describe(sniffed: FileType | str) -> str:
+    """What a sniffed file is, in words: "a PDF", "a Windows program"."""
+    return sniffed.name if isinstance(sniffed, FileType) else sniffed
+
+
+def mismatch(name: str, sniffed: FileType | str, allowed: tuple[FileType, ...]) -> str | None:
+    """Why a file whose name promises one of `allowed` holds something else, with the
+    fix, for an error message; None when the content is what the name says."""
+    promised = type_for_name(name, allowed)
+    if promised is None or sniffed == promised:
+        return None
+    if isinstance(sniffed, FileType) and sniffed in allowed:
+        stem = name.rpartition("/")[2].rpartition(".")[0]
+        return f"is {sniffed.name}, not {promised.name}; rename it {stem}{sniffed.extensions[0]}"
+    return (f"is not {promised.name} (it looks like {describe(sniffed)}); save it again as "
+            f"{promised.label}, or use one of {', '.join(kind.label for kind in allowed)}")
 
 
 def human_size(size: int) -> str:

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .capability import Source
 from .errors import Location, Problem, error
-from .filetypes import Downloads, FoundFile, scan_folder
+from .filetypes import JPEG, PDF, PNG, WEBP, Downloads, FoundFile, mismatch, scan_folder, sniff
 from .raw import RawMap, RawRecord, RawScalar
 from .text import check_text, decode
 from .yaml_nodes import parse_yaml
@@ -26,6 +26,7 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_MEDIA_BYTES = 1024 * 1024
 MAX_PDF_BYTES = 2 * 1024 * 1024  # notice-board flyers: a page or two with pictures
 MEDIA_DIR = "content/media"
+MEDIA_TYPES = (PNG, JPEG, WEBP, PDF)  # logos and pictures, and PDF flyers
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
 
@@ -86,8 +87,18 @@ def _media_files(root: Path, problems: list[Problem]):
                     problems.append(error("file-too-large", f"{what} may be at most "
                                           f"{limit // 1024} KiB; make it smaller",
                                           Location(rel)))
+                elif problem := _media_content_problem(path, rel):
+                    problems.append(problem)
                 else:
                     yield path.relative_to(base).as_posix()
+
+
+def _media_content_problem(path: Path, rel: str) -> Problem | None:
+    """An error when a media file's content is not what its name says (a program
+    renamed `.png`, a web page renamed `.pdf`); names `MediaPath` refuses anyway pass."""
+    if problem := mismatch(path.name, sniff(path), MEDIA_TYPES):
+        return error("wrong-file-type", problem, Location(rel))
+    return None
 
 
 def _source_files(root: Path, source: Source, problems: list[Problem]):
