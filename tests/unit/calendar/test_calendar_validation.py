@@ -181,7 +181,7 @@ def test_pdf_flyers_have_their_own_size_limit(make_site) -> None:
     found = problems_for(make_site, {"content/media/flyers/big.pdf": big_pdf})
     assert found == ["content/media/flyers/big.pdf:1:1: error[file-too-large]: PDF flyers may "
                      "be at most 2048 KiB; make it smaller"]
-    assert problems_for(make_site, {"content/media/flyers/ok.pdf": b"%PDF" + b"0" * 1_500_000}) == []
+    assert problems_for(make_site, {"content/media/flyers/ok.pdf": b"%PDF-1.4\n" + b"0" * 1_500_000}) == []
 
 
 def test_duplicate_event_slugs_and_reserved_control_characters(make_site) -> None:
