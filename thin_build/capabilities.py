@@ -10,6 +10,8 @@ from .calendar import CALENDAR
 from .commissioning import COMMISSIONING
 from .core.registry import Registry
 from .directory import DIRECTORY
+from .opendata import OPENDATA
+from .openreferral import OPENREFERRAL
 from .pages import PAGES
 from .referral import REFERRAL
 from .search import SEARCH
@@ -23,5 +25,7 @@ PORTAL = Registry((
     TOOLKITS,
     ASSESSMENT,
     COMMISSIONING,
+    OPENDATA,
+    OPENREFERRAL,
     SEARCH,
 ))

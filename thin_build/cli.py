@@ -13,6 +13,10 @@ from .capabilities import PORTAL
 from .core import guide, scaffold
 from .core.errors import ContentError
 from .core.load import slugify
+from .opendata.columns import import_template
+from .opendata.import_csv import import_csv
+from .openreferral.importer import import_openreferral
+from .openreferral.mapping import Options
 from .referral.gaps import find_gaps, gaps_text
 from .report import failed, format_problem, summary
 
@@ -151,3 +155,90 @@ def report_gaps(root: Path, today) -> None:
         click.echo(summary(problems) + "; fix the content to see the report", err=True)
         sys.exit(1)
     click.echo(gaps_text(find_gaps(catalogue)), nl=False)
+
+
+@main.group("import")
+def import_group() -> None:
+    """Bring listings in from spreadsheets and other directories (docs/imports.md)."""
+
+
+_IMPORT_KINDS = click.Choice(["org", "provider"])
+
+
+@import_group.command("csv")
+@_ROOT
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--kind", type=_IMPORT_KINDS, required=True, help="What each row is.")
+@click.option("--dry-run", is_flag=True, help="Check every row and say what would be "
+              "written; write nothing.")
+@click.option("--update", is_flag=True, help="Change existing listings: only the fields a "
+              "row fills in.")
+@click.option("--strict", is_flag=True, help="Write nothing if any row has a problem.")
+@click.option("--services", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="With --kind provider: a services table (one row per "
+              "service, as in the services download).")
+def import_csv_command(root: Path, file: Path, kind: str, dry_run: bool, update: bool,
+                       strict: bool, services: Path | None) -> None:
+    """Turn a spreadsheet saved as CSV into organisation or provider files.
+
+    Problems are located as FILE:ROW:COLUMN (the header is row 1, column A is 1).
+    """
+    if services is not None and kind != "provider":
+        raise click.BadParameter("services belong to providers: use --kind provider",
+                                 param_hint="--services")
+    result = import_csv(file, kind, root, PORTAL, update=update, strict=strict,
+                        dry_run=dry_run, services=services)
+    for path, encoding in ((file, result.encoding), (services, result.services_encoding)):
+        if encoding:
+            click.echo(f"Read {path} as {encoding}")
+    for problem in result.problems:
+        click.echo(format_problem(problem))
+    verb = "" if result.committed else "would be "
+    for label, paths in (("written", result.written), ("updated", result.updated)):
+        for path in paths:
+            click.echo(f"{path}: {verb}{label}")
+    for path in result.skipped:
+        click.echo(f"{path}: skipped, it exists (use --update to change it)")
+    click.echo(result.summary(dry_run, strict))
+    sys.exit(1 if result.failed else 0)
+
+
+@import_group.command("template")
+@click.option("--kind", type=_IMPORT_KINDS, required=True, help="What each row is.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the template to this file (default: print it).")
+def import_template_command(kind: str, out: Path | None) -> None:
+    """A CSV to fill in: the columns `thin import csv` reads and one example row."""
+    text = import_template(kind)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8", newline="")
+    click.echo(f"Wrote {out}; fill in one row per {kind}, then run "
+               f"`thin import csv {out} --kind {kind} --dry-run`.")
+
+
+@import_group.command("openreferral")
+@_ROOT
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--kind", type=_IMPORT_KINDS, default=None, help="Import every organisation as "
+              "this (default: as the feed says, else provider if it has services).")
+@click.option("--type", "provider_type", default=None, help="Provider type slug for "
+              "providers the data gives none.")
+@click.option("--need", default=None, help="Support need slug for services the data gives none.")
+@click.option("--stage", default=None, help="Stage slug for organisations the data gives none.")
+@click.option("--dry-run", is_flag=True, help="Check everything and say what would be "
+              "written; write nothing.")
+def import_openreferral_command(root: Path, path: Path, kind: str | None,
+                                provider_type: str | None, need: str | None,
+                                stage: str | None, dry_run: bool) -> None:
+    """Turn Open Referral UK JSON or an HSDS CSV data package (PATH: a file or a folder)
+    into organisation and provider files; never overwrites one (docs/openreferral.md)."""
+    options = Options(kind=kind, provider_type=provider_type, need=need, stage=stage)
+    result = import_openreferral(path, root, PORTAL, options, dry_run=dry_run)
+    for finding in result.findings:
+        click.echo(str(finding))
+    for written in result.written:
+        click.echo(f"{written}: {'would be written' if dry_run else 'written'}")
+    click.echo(result.summary(dry_run))
+    sys.exit(1 if result.failed else 0)

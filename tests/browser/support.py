@@ -226,6 +226,7 @@ PAGE_KINDS = (
     PageKind("toolkits-stage", path="/toolkits/stage/stage-1/"),
     PageKind("toolkit", path="/toolkits/full-cost-recovery-toolkit/"),
     PageKind("links", path="/links/"),
+    PageKind("open-data", path="/data/"),
     PageKind("not-found", path="/404.html"),
 )
 

@@ -81,12 +81,22 @@ def _nested_tables(fields: tuple[Field, ...], parent: str = "") -> list[str]:
     """A table for each nested record (`services`), and for records nested in those."""
     out: list[str] = []
     for field in fields:
-        nested = field.type.item if isinstance(field.type, ListOf) else field.type
-        if isinstance(nested, Record):
+        nested = nested_record(field)
+        if nested is not None:
             inside = f" (inside `{parent}`)" if parent else ""
             out += [f"### Each entry of `{field.name}`{inside}", ""] + _field_table(nested.fields)
             out += _nested_tables(nested.fields, field.name)
     return out
+
+
+def nested_record(field: Field) -> Record | None:
+    """The record a field holds, itself or as its list's items (`venue`, `services`).
+
+    The one walk over nested declarations: the guide's tables and the open data's
+    flattened columns both follow it.
+    """
+    nested = field.type.item if isinstance(field.type, ListOf) else field.type
+    return nested if isinstance(nested, Record) else None
 
 
 def _field_table(fields: tuple[Field, ...]) -> list[str]:

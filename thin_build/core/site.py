@@ -12,6 +12,19 @@ from .fields import EMAIL, Integer, Url
 
 
 @dataclass(frozen=True, kw_only=True)
+class Licence:
+    """The licence a site's published data is under: its name and where to read it."""
+
+    name: str
+    url: str
+
+
+OPEN_GOVERNMENT_LICENCE = Licence(
+    name="Open Government Licence v3.0",
+    url="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     title: str
     tagline: str
@@ -22,6 +35,7 @@ class SiteConfig:
     repository_branch: str = "main"
     stale_after_months: int = 12
     contact_email: str
+    data_licence: Licence = OPEN_GOVERNMENT_LICENCE
 
 
 SITE = Record(SiteConfig, (
@@ -41,4 +55,12 @@ SITE = Record(SiteConfig, (
           "needs review", 12),
     Field("contact_email", EMAIL, "the coordinators' address", "hello@example.org",
           required=True),
+    Field("data_licence", Record(Licence, (
+        text_field("name", "the licence's name", OPEN_GOVERNMENT_LICENCE.name, required=True,
+                   max_length=120),
+        Field("url", Url(), "where the licence's text is published", OPEN_GOVERNMENT_LICENCE.url,
+              required=True),
+    ), "the licence's name and address"), "the licence the site's data downloads are "
+          "published under; leave out for the Open Government Licence v3.0",
+          {"name": OPEN_GOVERNMENT_LICENCE.name, "url": OPEN_GOVERNMENT_LICENCE.url}),
 ), "site settings")

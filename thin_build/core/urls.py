@@ -6,9 +6,9 @@ site-relative, ends in `/` for a directory page, and is built only from validate
 from __future__ import annotations
 
 # Top-level names the core publishes under, and sections the open issues will take
-# (open data, evidence, projects), so no content page can claim them first.
+# (evidence, projects), so no content page can claim them first.
 CORE_SECTIONS = frozenset({"static", "media", "schemas", "404", "sitemap", "index",
-                           "data", "evidence", "projects"})
+                           "evidence", "projects"})
 
 
 def home() -> str:

@@ -29,15 +29,9 @@ def validate(loaded: LoadResult, registry: Registry,
              today: dt.date) -> tuple[Catalogue | None, list[Problem]]:
     """Check everything; return the catalogue only when there is no error."""
     problems = list(loaded.problems)
-    by_kind: dict[str, list[RawRecord]] = defaultdict(list)
-    for record in loaded.records:
-        by_kind[record.kind].append(record)
-    folder_kinds = [kind for kind in registry.kinds if not kind.single]
-    refs = {kind.collection: _names(by_kind[kind.name]) for kind in folder_kinds}
     downloads = Downloads(loaded.downloads.files, loaded.downloads.links)
-    ctx = Context(refs=refs, media=loaded.media, downloads=downloads, problems=problems)
-
-    taxonomies = convert_taxonomies(registry.taxonomies, by_kind["taxonomy"], ctx)
+    by_kind, ctx, taxonomies = reference_context(loaded, registry, problems, downloads)
+    folder_kinds = [kind for kind in registry.kinds if not kind.single]
     records: dict[str, tuple[Any, ...]] = {}
     for kind in folder_kinds:
         problems.extend(_duplicate_slugs(kind, by_kind[kind.name]))
@@ -76,7 +70,26 @@ def _unused_downloads(downloads: Downloads) -> list[Problem]:
             for path in sorted(set(downloads.files) - downloads.used)]
 
 
-def _names(records: list[RawRecord]) -> dict[str, str]:
+def reference_context(loaded: LoadResult, registry: Registry, problems: list[Problem],
+                      downloads: Downloads | None = None):
+    """Records by kind, and a conversion `Context` that knows every slug a reference may
+    name (listings' before conversion, taxonomies' converted), with the taxonomies.
+
+    The validator starts here, and so do the importers, which check new rows against
+    a repository exactly as `thin validate` would.
+    """
+    by_kind: dict[str, list[RawRecord]] = defaultdict(list)
+    for record in loaded.records:
+        by_kind[record.kind].append(record)
+    refs = {kind.collection: slug_names(by_kind[kind.name])
+            for kind in registry.kinds if not kind.single}
+    ctx = Context(refs=refs, media=loaded.media, downloads=downloads or Downloads(),
+                  problems=problems)
+    taxonomies = convert_taxonomies(registry.taxonomies, by_kind["taxonomy"], ctx)
+    return by_kind, ctx, taxonomies
+
+
+def slug_names(records: list[RawRecord]) -> dict[str, str]:
     """Slug → name for records of one kind, read before conversion so others can refer."""
     names = {}
     for record in records:

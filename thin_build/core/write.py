@@ -33,6 +33,7 @@ class OutputTree:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent))
         self.written: set[str] = set()
+        self._folders: set[str] = set()  # made already: one mkdir per folder, not per file
 
     def __enter__(self) -> "OutputTree":
         return self
@@ -53,13 +54,15 @@ class OutputTree:
         if rel in self.written:
             raise OutputCollision(f"two parts of the build both write {rel}")
         self.written.add(rel)
-        target = self.tmp.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        return target
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            (self.tmp / folder).mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        return self.tmp / rel
 
     def write(self, rel: str, data: bytes | str) -> None:
-        target = self.path_for(rel)
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        with open(self.path_for(rel), "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.path_for(rel), follow_symlinks=False)

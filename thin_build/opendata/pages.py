@@ -1,0 +1,93 @@
+"""The open data step: every table's files, the import templates, and the `/data/` page.
+
+The page is planned after the files are made, from their bytes, so the sizes it
+shows are the sizes served, and its column lists come from the same `Column`s that
+wrote the files, so every column written is documented.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..core.catalogue import Catalogue
+from ..core.filetypes import human_size
+from ..core.plan import BuildInputs, PagePlan
+from ..core.present import Link
+from ..core.write import OutputFile
+from . import urls
+from .columns import FLATTENING, import_template
+from .csv_format import RULES
+from .tables import IMPORT_KINDS, TABLES, Written, write_table
+
+FORMATS = {"csv": "CSV", "json": "JSON", "jsonl": "JSON Lines"}
+
+
+@dataclass(frozen=True)
+class FileLink:
+    """A download link as the page shows it: format, address and size."""
+
+    format: str
+    url: str
+    size: str
+    bytes: int
+
+
+@dataclass(frozen=True)
+class ColumnDoc:
+    name: str
+    meaning: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Download:
+    """One table on the page: its files and its documented columns."""
+
+    name: str
+    title: str
+    row_is: str
+    count: int
+    files: tuple[FileLink, ...]
+    columns: tuple[ColumnDoc, ...]
+
+
+def data_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
+    cat = inputs.catalogue
+    downloads = []
+    for table in TABLES:
+        written = write_table(table, cat)
+        for extension, data in written.files.items():
+            yield OutputFile(urls.table_file(table.name, extension).lstrip("/"), data)
+        downloads.append(_download(written))
+    templates = []
+    for table, kind in IMPORT_KINDS.items():
+        data = import_template(kind).encode("utf-8")
+        url = urls.import_template(table)
+        yield OutputFile(url.lstrip("/"), data)
+        templates.append((next(t.title for t in TABLES if t.name == table),
+                          FileLink("CSV", url, human_size(len(data)), len(data))))
+    yield data_page(cat, tuple(downloads), tuple(templates))
+
+
+def _download(written: Written) -> Download:
+    table = written.table
+    files = tuple(FileLink(FORMATS[ext], urls.table_file(table.name, ext),
+                           human_size(len(data)), len(data))
+                  for ext, data in written.files.items())
+    docs = tuple(ColumnDoc(col.name, col.meaning, col.example) for col in table.columns)
+    return Download(table.name, table.title, table.row_is, len(written.rows), files, docs)
+
+
+def data_page(cat: Catalogue, downloads: tuple[Download, ...],
+              templates: tuple[tuple[str, FileLink], ...]) -> PagePlan:
+    licence = cat.site.data_licence
+    return PagePlan(urls.data(), "opendata/data.html", "Open data",
+                    f"Everything in the {cat.site.title} directory as spreadsheets (CSV) and "
+                    "JSON, free to reuse, with every column explained.",
+                    {"downloads": downloads, "templates": templates,
+                     "licence": Link(licence.name, licence.url), "csv_rules": RULES,
+                     "flattening": FLATTENING})
+
+
+def footer_link(_cat: Catalogue) -> tuple[Link, ...]:
+    return (Link("Open data", urls.data()),)

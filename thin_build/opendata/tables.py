@@ -1,0 +1,102 @@
+"""The downloads: which tables there are, and each one written as CSV, JSON and JSON Lines.
+
+A table's rows are worked out once (`Column.value` over every record) and the three
+formats written from the same cells, so they cannot disagree: the CSV cell is the
+JSON value with lists joined by "; " and an empty field left empty. Records come in
+slug order (the catalogue's), nothing depends on the clock, so a rebuild writes the
+same bytes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from ..core.catalogue import Catalogue
+from ..core.site import Licence
+from .cells import Cell, cell_text
+from .columns import Column, ServiceRow, columns
+from .csv_format import csv_text
+
+
+def _services(cat: Catalogue) -> Iterator[ServiceRow]:
+    for provider in cat.providers:
+        for position, service in enumerate(provider.services, 1):
+            yield ServiceRow(provider, position, service)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One download: its file name, what a row is, and where its rows come from."""
+
+    name: str  # the file name without extension: organisations.csv
+    kind: str  # whose columns it has (`columns.KINDS`)
+    title: str
+    row_is: str  # "one row per …"
+    rows: Callable[[Catalogue], Iterable[Any]]
+    json_lines: bool = False  # also as JSON Lines: the tables that grow large
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return columns(self.kind)
+
+
+TABLES = (
+    Table("organisations", "org", "Organisations", "one row per voluntary or community "
+          "organisation", lambda cat: cat.orgs, json_lines=True),
+    Table("providers", "provider", "Support providers", "one row per infrastructure support "
+          "provider; its services are in the services table", lambda cat: cat.providers),
+    Table("services", "service", "Services", "one row per service, with the provider that "
+          "offers it", _services, json_lines=True),
+    Table("events", "event", "Events", "one row per event, past ones included; a repeating "
+          "event is one row, with its recurrence columns", lambda cat: cat.events,
+          json_lines=True),
+    Table("notices", "notice", "Notices", "one row per notice, expired ones included",
+          lambda cat: cat.notices),
+    Table("toolkits", "toolkit", "Toolkits", "one row per toolkit; its files are under "
+          "/toolkits/files/", lambda cat: cat.toolkits),
+    Table("opportunities", "opportunity", "Opportunities", "one row per tender, grant round "
+          "or call for partners, closed ones included", lambda cat: cat.opportunities),
+)
+# The kinds `thin import csv` reads, by the table whose template it publishes.
+IMPORT_KINDS = {"organisations": "org", "providers": "provider"}
+
+
+@dataclass(frozen=True)
+class Written:
+    """A table's cells, and the files written from them (extension → bytes)."""
+
+    table: Table
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    files: dict[str, bytes]
+
+
+def write_table(table: Table, cat: Catalogue) -> Written:
+    cols = table.columns
+    header = tuple(col.name for col in cols)
+    rows = tuple(tuple(col.value(row, cat) for col in cols) for row in table.rows(cat))
+    files = {"csv": csv_text(header, ([cell_text(c) for c in row] for row in rows))
+             .encode("utf-8"),
+             "json": _json_document(table, header, rows, cat.site.data_licence)}
+    if table.json_lines:
+        files["jsonl"] = "".join(_json(dict(zip(header, row))) + "\n"
+                                 for row in rows).encode("utf-8")
+    return Written(table, header, rows, files)
+
+
+def _json_document(table: Table, header: tuple[str, ...], rows: tuple[tuple[Cell, ...], ...],
+                   licence: Licence) -> bytes:
+    """The table as one JSON object: what it is, its licence, its columns, its rows.
+
+    One row per line keeps the file readable and diffable without a second layout.
+    """
+    head = _json({"table": table.name, "title": table.title, "rows_are": table.row_is,
+                  "licence": {"name": licence.name, "url": licence.url},
+                  "columns": list(header)})
+    lines = ",\n".join(_json(dict(zip(header, row))) for row in rows)
+    return (head[:-1] + ',"rows":[\n' + lines + ("\n" if rows else "") + "]}\n").encode("utf-8")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
