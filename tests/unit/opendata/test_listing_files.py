@@ -154,8 +154,9 @@ def test_a_crash_half_way_leaves_no_partial_set(tmp_path: Path, monkeypatch,
     assert (tmp_path / "orgs/b.md").read_text() == "old\n"
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-                             blacklist_characters="\ufeff\u200b\u2060",
+# Format characters (Cf: bidi controls, zero-width marks, the BOM) and noncharacters (Cn)
+# are refused by the loader itself (core/text.py): a cell holding one is an error.
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Cn", "Zl", "Zp"),
                              whitelist_characters="\n\t "), max_size=60))
 def test_any_text_reads_back_as_itself(text: str) -> None:
     """Whatever a cell holds, YAML gives back the same string (strings are JSON-quoted)."""
