@@ -28,7 +28,7 @@ from ..directory.model import split_listing_ref
 from . import model, urls
 from .occurrences import LONDON, WEEK_NUMBERS, first_span, london, occurrences
 
-PRODID = "-//THIN Portal//Community calendar//EN"
+PRODID = "-//THIN Portal//{feed}//EN"  # the product, and which of its feeds
 REFRESH = "PT6H"
 
 
@@ -51,10 +51,11 @@ def feed(cat: Catalogue, events: Iterable[model.Event], name: str, description: 
     return calendar.to_ical()
 
 
-def new_calendar(cat: Catalogue, name: str, description: str, url: str) -> icalendar.Calendar:
+def new_calendar(cat: Catalogue, name: str, description: str, url: str,
+                 feed: str = "Community calendar") -> icalendar.Calendar:
     """A feed's header, without components: any room's feed of London dates starts here."""
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", PRODID.format(feed=feed))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")

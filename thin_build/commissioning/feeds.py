@@ -31,7 +31,7 @@ def deadlines_calendar(cat: Catalogue, items: Sequence[model.Opportunity]) -> by
     calendar = ics.new_calendar(
         cat, f"{cat.site.title}: opportunity deadlines",
         f"Closing dates of tenders and grants for voluntary groups in {cat.site.borough}.",
-        urls.opportunities())
+        urls.opportunities(), feed="Opportunity deadlines")
     timed = [item.deadline.year for item in items if isinstance(item.deadline, dt.datetime)]
     if timed:
         calendar.add_component(ics.london_vtimezone(min(timed), max(timed)))

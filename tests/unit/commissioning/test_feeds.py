@@ -95,6 +95,7 @@ def test_deadlines_either_side_of_the_clock_change_and_awkward_text(make_site,
 def test_uids_and_stamps_come_from_content_not_the_clock(sample, tmp_path: Path) -> None:
     catalogue, site = sample
     calendar = icalendar.Calendar.from_ical((site / "opportunities/deadlines.ics").read_bytes())
+    assert str(calendar["PRODID"]) == "-//THIN Portal//Opportunity deadlines//EN"
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     still_open, _ = open_and_closed(catalogue, TODAY)
     for item in still_open:
