@@ -10,6 +10,7 @@ from ..core.catalogue import Catalogue
 from ..core.markup import render_markdown
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link, human_date
+from ..core.taxonomy import Term
 from ..directory import urls as directory_urls
 from ..directory.indexes import build_directory
 from ..referral import urls as referral_urls
@@ -47,8 +48,7 @@ def library_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
         if need.slug in library.by_topic:
             yield _filtered(library, ways_in, urls.by_topic(need.slug), need.name,
                             f"Toolkits on {lower_first(need.name)}", library.by_topic[need.slug],
-                            Link(f"Find support with {lower_first(need.name)}",
-                                 referral_urls.support_need(need.slug)))
+                            _support_link(need))
     for kind in model.TOOLKIT_TYPES:
         if kind in library.by_type:
             yield _filtered(library, ways_in, urls.by_type(type_slug(kind)), type_name(kind),
@@ -57,6 +57,12 @@ def library_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
         if stage.slug in library.by_stage:
             yield _filtered(library, ways_in, urls.by_stage(stage.slug), stage.name,
                             f"Toolkits for {stage.name}", library.by_stage[stage.slug])
+
+
+def _support_link(need: Term) -> Link:
+    """The need's referral page, which ranks the providers for a group's answers."""
+    return Link(f"Find support with {lower_first(need.name)}",
+                referral_urls.support_need(need.slug))
 
 
 def _filtered(library: Library, ways_in: dict, url: str, current: str, title: str,
@@ -82,8 +88,7 @@ def _get_help(inputs: BuildInputs, toolkit: model.Toolkit) -> tuple[dict, ...]:
         for card, _service in directory.providers_by_need.get(need.slug, ()):
             providers.setdefault(card.url, Link(card.name, card.url))
         help_with.append({"need": need.name, "providers": tuple(providers.values()),
-                          "referral": Link(f"Find support with {lower_first(need.name)}",
-                                           referral_urls.support_need(need.slug))})
+                          "referral": _support_link(need)})
     return tuple(help_with)
 
 
