@@ -1,13 +1,25 @@
 """Shared fixtures: the repository, a scratch-site factory and the golden flag."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from tests.helpers import BASE_SITE
+from tests.helpers import BASE_SITE, REPO
+from thin_build.build import build_site
+
+# One PDF cache for every build in the run (keyed by content, so sharing is safe).
+os.environ.setdefault("THIN_CACHE", str(REPO / ".thin-cache"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """PDFs are the slowest step of a build and most tests never read them, so builds in
+    the tests leave them out unless a test asks with `build_site(..., pdf=True)` (the
+    printing tests and the browser suite's site do)."""
+    build_site.__kwdefaults__["pdf"] = False
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -58,8 +58,10 @@ def check_site(root: Path, today: dt.date | None = None,
 
 
 def build_site(root: Path, out: Path | None = None, today: dt.date | None = None,
-               registry: Registry = PORTAL) -> BuildResult:
+               registry: Registry = PORTAL, *, pdf: bool = True) -> BuildResult:
     """Build the whole site into `out` (default `root/site`), atomically.
+
+    `pdf=False` leaves out the printable PDFs (the slowest step), for quick previews.
 
     Raises ContentError, with every problem, when the content does not validate; the
     previous output is then left exactly as it was.
@@ -76,7 +78,7 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     contributions = registry.contributions()
     layout = make_layout(catalogue, contributions, hashlib.sha256(stylesheet).hexdigest()[:10])
     env = make_environment(templates)
-    inputs = BuildInputs(catalogue, today, contributions)
+    inputs = BuildInputs(catalogue, today, contributions, root=root, templates=templates, pdf=pdf)
     sitemap_paths, pages = [], 0
     with OutputTree(out) as tree:
         for step in registry.steps:

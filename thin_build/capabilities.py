@@ -10,11 +10,18 @@ from .calendar import CALENDAR
 from .commissioning import COMMISSIONING
 from .core.registry import Registry
 from .directory import DIRECTORY
+from .evidence import EVIDENCE
+from .networks import NETWORKS
 from .opendata import OPENDATA
 from .openreferral import OPENREFERRAL
 from .pages import PAGES
+from .printing import PRINTING
+from .projects import PROJECTS
 from .referral import REFERRAL
+from .review import REVIEW
 from .search import SEARCH
+from .skills import SKILLS
+from .surveys import SURVEYS
 from .toolkits import TOOLKITS
 
 PORTAL = Registry((
@@ -25,7 +32,14 @@ PORTAL = Registry((
     TOOLKITS,
     ASSESSMENT,
     COMMISSIONING,
+    PRINTING,
     OPENDATA,
     OPENREFERRAL,
+    EVIDENCE,
+    SURVEYS,
+    PROJECTS,
+    NETWORKS,
+    SKILLS,
     SEARCH,
+    REVIEW,
 ))

@@ -1,7 +1,6 @@
 """The `thin` command: a thin layer of click over the library API in `build.py`."""
 from __future__ import annotations
 
-import datetime as dt
 import ipaddress
 import sys
 from pathlib import Path
@@ -10,6 +9,10 @@ import click
 
 from . import build
 from .capabilities import PORTAL
+from .cli_options import ROOT as _ROOT
+from .cli_options import TODAY as _TODAY
+from .cli_options import day as _date
+from .cli_report import report_group
 from .core import guide, scaffold
 from .core.errors import ContentError
 from .core.load import slugify
@@ -17,17 +20,11 @@ from .opendata.columns import import_template
 from .opendata.import_csv import import_csv
 from .openreferral.importer import import_openreferral
 from .openreferral.mapping import Options
-from .referral.gaps import find_gaps, gaps_text
 from .report import failed, format_problem, summary
-
-_TODAY = click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-                      help="Date to treat as today (default: SOURCE_DATE_EPOCH, else the clock).")
-_ROOT = click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                     show_default=True, help="The content repository.")
-
-
-def _date(value) -> dt.date | None:
-    return value.date() if value else None
+from .review.changes import compare_revisions
+from .review.changes_format import as_markdown, as_text
+from .review.gittree import GitError
+from .review.site_links import broken_links
 
 
 @click.group()
@@ -56,10 +53,12 @@ def validate(root: Path, today, style: str, strict: bool) -> None:
 @_TODAY
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: ROOT/site).")
-def build_command(root: Path, today, out: Path | None) -> None:
+@click.option("--no-pdf", "no_pdf", is_flag=True,
+              help="Leave out the printable PDFs, for a quick preview.")
+def build_command(root: Path, today, out: Path | None, no_pdf: bool) -> None:
     """Validate, then build the whole site atomically into site/."""
     try:
-        result = build.build_site(root, out, _date(today))
+        result = build.build_site(root, out, _date(today), pdf=not no_pdf)
     except ContentError as exc:
         for problem in exc.problems:
             click.echo(format_problem(problem), err=True)
@@ -76,13 +75,14 @@ def build_command(root: Path, today, out: Path | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Loopback address to bind (the preview is never public).")
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(root: Path, host: str, port: int) -> None:
+@click.option("--pdf", is_flag=True, help="Make the printable PDFs too (slower rebuilds).")
+def serve(root: Path, host: str, port: int, pdf: bool) -> None:
     """Build, serve site/ on this machine, and rebuild when files change."""
     from .serve import serve as run_server
     if not _is_loopback(host):
         raise click.BadParameter("the preview server only binds to a loopback address",
                                  param_hint="--host")
-    run_server(root, host, port, click.echo)
+    run_server(root, host, port, click.echo, **({"pdf": True} if pdf else {}))
 
 
 def _is_loopback(host: str) -> bool:
@@ -134,27 +134,50 @@ def docs(root: Path, check: bool) -> None:
         click.echo(f"Wrote {path}")
 
 
-@main.group("report")
-def report_group() -> None:
-    """Reports for coordinators, worked out from the content."""
+@main.command("check-links")
+@_ROOT
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="The built site to check (default: ROOT/site).")
+def check_links(root: Path, site_dir: Path | None) -> None:
+    """Check that every internal link, image and script in the built site resolves."""
+    catalogue, problems = build.check_site(root)
+    if catalogue is None:
+        click.echo(summary(problems) + "; run `thin validate` to see the problems", err=True)
+        sys.exit(1)
+    site_dir = site_dir if site_dir is not None else root / "site"
+    broken = broken_links(site_dir, catalogue.site.base_url)
+    for problem in broken:
+        click.echo(problem)
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    click.echo(f"{len(broken)} broken internal reference{'s' * (len(broken) != 1)} "
+               f"in {pages} pages", err=True)
+    sys.exit(1 if broken else 0)
 
 
-@report_group.command("gaps")
+@main.command()
 @_ROOT
 @_TODAY
-def report_gaps(root: Path, today) -> None:
-    """Gaps and duplication in support provision.
+@click.option("--base", required=True, help="The revision to compare with: a branch, tag or "
+              "commit, such as origin/main.")
+@click.option("--head", default=None, help="The revision to report on (default: the files as "
+              "they are now, committed or not).")
+@click.option("--format", "style", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True, help="markdown writes a GitHub job summary.")
+def changes(root: Path, today, base: str, head: str | None, style: str) -> None:
+    """What a branch changes in the content compared with BASE: listings added, removed,
+    renamed and changed, field by field, with the warnings a reviewer must see first
+    (docs/changes.md). Exits 2 when a revision does not exist."""
+    day = _date(today)
+    try:
+        result = compare_revisions(root, base, head, PORTAL,
+                                   lambda folder: build.check_site(folder, day)[1])
+    except GitError as exc:
+        click.echo(f"thin changes: {exc}", err=True)
+        sys.exit(2)
+    click.echo((as_markdown if style == "markdown" else as_text)(result), nl=False)
 
-    Needs and stages no provider serves, needs only one provider serves, needs with no
-    agreed referral agency, and where many providers overlap (docs/referral.md).
-    """
-    catalogue, problems = build.check_site(root, _date(today))
-    if catalogue is None:
-        for problem in problems:
-            click.echo(format_problem(problem), err=True)
-        click.echo(summary(problems) + "; fix the content to see the report", err=True)
-        sys.exit(1)
-    click.echo(gaps_text(find_gaps(catalogue)), nl=False)
+
+main.add_command(report_group)
 
 
 @main.group("import")

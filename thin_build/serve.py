@@ -127,9 +127,10 @@ def _content_type(path: Path) -> str:
     return types.get(path.suffix.lower(), "application/octet-stream")
 
 
-def rebuild(root: Path, out: Path, state: BuildState, echo: Callable[[str], None]) -> None:
+def rebuild(root: Path, out: Path, state: BuildState, echo: Callable[[str], None],
+            pdf: bool = False) -> None:
     try:
-        result = build_site(root, out)
+        result = build_site(root, out, pdf=pdf)
     except ContentError as exc:
         for problem in exc.problems:
             echo(format_problem(problem))
@@ -142,12 +143,16 @@ def rebuild(root: Path, out: Path, state: BuildState, echo: Callable[[str], None
 
 
 def serve(root: Path, host: str, port: int, echo: Callable[[str], None],
-          watch: bool = True) -> None:
-    """Build, serve and (unless `watch` is off) rebuild on every change until stopped."""
+          watch: bool = True, pdf: bool = False) -> None:
+    """Build, serve and (unless `watch` is off) rebuild on every change until stopped.
+
+    PDFs are left out unless `pdf` is on: they are the slowest step, and a preview is
+    for seeing pages change as you type.
+    """
     root = Path(root).resolve()
     out = root / "site"
     state = BuildState()
-    rebuild(root, out, state, echo)
+    rebuild(root, out, state, echo, pdf)
     out.mkdir(exist_ok=True)
     reload_script = (DEFAULT_TEMPLATES / "dev" / "live-reload.js").read_bytes()
     server = http.server.ThreadingHTTPServer((host, port), make_handler(out, state, reload_script))
@@ -158,7 +163,7 @@ def serve(root: Path, host: str, port: int, echo: Callable[[str], None],
         if watch:
             paths = [root / name for name in WATCHED if (root / name).exists()]
             for _changes in watchfiles.watch(*paths):
-                rebuild(root, out, state, echo)
+                rebuild(root, out, state, echo, pdf)
         else:
             thread.join()
     except KeyboardInterrupt:

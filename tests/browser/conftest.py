@@ -63,7 +63,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     problems: list[str] = []
     try:
-        build_site(REPO_ROOT, out, today=BUILD_DATE)
+        build_site(REPO_ROOT, out, today=BUILD_DATE, pdf=True)  # /print/ and its links
     except ContentError as error:
         problems = [str(problem) for problem in error.problems] or [str(error)]
     # Failing outside the except block keeps ContentError's traceback, which

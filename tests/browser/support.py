@@ -227,6 +227,9 @@ PAGE_KINDS = (
     PageKind("toolkit", path="/toolkits/full-cost-recovery-toolkit/"),
     PageKind("links", path="/links/"),
     PageKind("open-data", path="/data/"),
+    PageKind("evidence", path="/evidence/"),
+    PageKind("evidence-summary", path="/evidence/summary/"),
+    PageKind("print", path="/print/"),
     PageKind("not-found", path="/404.html"),
 )
 

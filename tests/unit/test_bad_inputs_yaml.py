@@ -151,11 +151,12 @@ IMPLICIT = ["NO", "no", "Yes", "on", "OFF", "true", "1.10", "12:30", "0123456", 
 
 @pytest.mark.parametrize("raw", IMPLICIT)
 def test_yaml_11_scalars_stay_exactly_as_typed(make_site, raw) -> None:
-    root = make_site({ORG_PATH: org(f"skills_offered: [{raw}]", name=raw, summary=raw)})
+    root = make_site({ORG_PATH: org(f"skills_offered: [{{skill: catering, detail: {raw}}}]",
+                                    name=raw, summary=raw)})
     catalogue, problems = check_site(root, TODAY)
     assert catalogue is not None, problems
     group = next(o for o in catalogue.orgs if o.path == ORG_PATH)
-    assert (group.name, group.summary, group.skills_offered) == (raw, raw, (raw,))
+    assert (group.name, group.summary, group.skills_offered[0].detail) == (raw, raw, raw)
 
 
 def test_typed_looking_values_appear_as_typed_in_the_built_page(make_site) -> None:
@@ -218,7 +219,7 @@ NESTED_EMPTY = [
                   (10, "`opening_hours[1]`: `closes` is required")], id="nested-record"),
     pytest.param(ORG_PATH, org("groups:\n  -\n  - bme"),
                  [(8, "`groups[1]`: this item is empty")], id="bare-dash-item"),
-    pytest.param(ORG_PATH, org("skills_offered: [~, '', Cooking]"),
+    pytest.param(ORG_PATH, org("skills_offered: [~, '', catering]"),
                  [(7, "`skills_offered[1]`: this item is empty"),
                   (7, "`skills_offered[2]`: this item is empty")], id="null-list-items"),
     pytest.param("content/pages/empty.md", "---\ntitle: Empty\nsummary: s\n---\n\n   \n",

@@ -27,12 +27,26 @@ NewValues = Callable[[dt.date, Path], Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
+class Companion:
+    """A CSV table kept beside each record's file and read into one of its fields.
+
+    `Companion("-results.csv", "results")` gives `surveys/a.yaml` the rows of
+    `surveys/a-results.csv` as its field `results`: a list of rows (the header first),
+    each a list of cells located at row:column, so a declaration converts and checks
+    them like any other value. The table may not be written in the file itself.
+    """
+
+    suffix: str
+    field: str
+
+
+@dataclass(frozen=True)
 class Source:
     """A place content comes from: one file, or a folder of one file per record.
 
     `files` names a subfolder of downloadable files the records refer to (`files`
     for `toolkits/files/`): it is read as downloads (`filetypes.scan_folder`), not
-    as records.
+    as records. `companion` names a table read beside each record (see `Companion`).
     """
 
     path: str
@@ -40,6 +54,7 @@ class Source:
     single_file: bool = False
     required: bool = True
     files: str | None = None
+    companion: Companion | None = None
 
 
 @dataclass(frozen=True)

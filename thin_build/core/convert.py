@@ -8,7 +8,9 @@ content guide). Capabilities declare their own types against `FieldType`.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Mapping
 
 from .errors import Location, Problem, error
@@ -52,6 +54,17 @@ class Context:
         self.problems.append(error(code, prefix + message, location))
 
 
+def meant_integer(text: str) -> int | None:
+    """The whole number meant by `£85,000`, `85 000`, `85k` or `£1.2m`, for a message that
+    says "write it as 85000" instead of only what is wrong; None when it is not money."""
+    match = re.fullmatch(r"£?\s*([0-9][0-9, ]{0,20}(?:\.[0-9]{1,6})?)\s*([kKmM]?)", text.strip())
+    if not match:
+        return None
+    value = Decimal(re.sub("[, ]", "", match[1])) * {"": 1, "k": 1000, "m": 10**6}[
+        match[2].lower()]
+    return int(value) if value == value.to_integral_value() else None
+
+
 def suggest(value: str, choices, names: Mapping[str, str] | None = None) -> str:
     """A "did you mean" hint: close spellings, or the slug of a name typed in full."""
     choices = sorted(choices)
@@ -64,7 +77,24 @@ def suggest(value: str, choices, names: Mapping[str, str] | None = None) -> str:
         return "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
     if choices and len(choices) <= 12:
         return "; choose from " + ", ".join(choices)
+    sharing = _sharing_a_word(value, names or {})
+    if sharing:
+        return "; did you mean " + " or ".join(f"`{c}` ({names[c]})" for c in sharing) + "?"
     return ""
+
+
+def _words(text: str) -> set[str]:
+    """The longer words of a text, folded and without a plural -s: "Hall hire" → hall, hire."""
+    return {w.removesuffix("s") for w in re.findall(r"\w{4,}", text.casefold())}
+
+
+def _sharing_a_word(value: str, names: Mapping[str, str]) -> list[str]:
+    """Up to three terms whose name shares a word with free text ("Hall hire" → room-hire,
+    "Room and hall hire"), most shared words first: in a long list, free text written
+    before the list existed rarely spells a slug, but it usually names the thing."""
+    words = _words(value)
+    scored = sorted((-len(words & _words(name)), slug) for slug, name in names.items())
+    return [slug for score, slug in scored if score][:3]
 
 
 class FieldType:

@@ -41,13 +41,15 @@ class ListOf(FieldType):
             ctx.path.append(index)
             value = _convert_item(self.item, item, ctx)
             ctx.path.pop()
+            shorthand = getattr(self.item, "shorthand", "")  # entries of one value are unique
+            key = getattr(value, shorthand) if shorthand and value is not None else value
             if value is None:
                 failed = True
-            elif isinstance(value, str) and value in seen:
-                ctx.report("duplicate-item", f"{value!r} is listed twice", item.location)
+            elif isinstance(key, str) and key in seen:
+                ctx.report("duplicate-item", f"{key!r} is listed twice", item.location)
             else:
-                if isinstance(value, str):
-                    seen.add(value)
+                if isinstance(key, str):
+                    seen.add(key)
                 values.append(value)
         if failed:
             raise Invalid.reported()
@@ -66,16 +68,25 @@ class ListOf(FieldType):
 
 @dataclass(frozen=True)
 class Record(FieldType):
-    """A set of fields that becomes one model object (a file, or a nested part of one)."""
+    """A set of fields that becomes one model object (a file, or a nested part of one).
+
+    `shorthand` names the field a lone value stands for, so a list entry that needs
+    nothing else is written as that value (`- bookkeeping`) and one with more as
+    fields (`- {skill: bookkeeping, detail: Sage}`): the common case stays one word.
+    """
 
     cls: type
     fields: tuple[Field, ...]
     title: str = ""
+    shorthand: str = ""
 
     def field_map(self) -> Mapping[str, Field]:
         return {f.name: f for f in self.fields}
 
     def convert(self, node: RawNode, ctx: Context, **extra: Any) -> Any:
+        if self.shorthand and isinstance(node, RawScalar):
+            return self.cls(**extra, **{self.shorthand: self.field_map()[self.shorthand]
+                                        .type.convert(node, ctx)})
         if not isinstance(node, RawMap):
             raise Invalid("wrong-type", f"expected a set of fields ({self.describe()})")
         fields, values, failed = self.field_map(), dict(extra), False
@@ -107,15 +118,21 @@ class Record(FieldType):
         return self.cls(**values)
 
     def json_schema(self, refs=None) -> dict:
-        return {
+        schema = {
             "type": "object",
             "additionalProperties": False,
             "required": [f.name for f in self.fields if f.required],
             "properties": {f.name: {**f.type.json_schema(refs), "description": f.help}
                            for f in self.fields},
         }
+        if self.shorthand:
+            return {"anyOf": [self.field_map()[self.shorthand].type.json_schema(refs), schema]}
+        return schema
 
     def describe(self) -> str:
+        if self.shorthand:
+            return (f"{self.field_map()[self.shorthand].type.describe()}, or "
+                    f"{self.title or 'fields'}")
         return self.title or "fields"
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .convert import SLUG_PATTERN, Context, FieldType, Invalid, suggest
+from .convert import SLUG_PATTERN, Context, FieldType, Invalid, meant_integer, suggest
 from .raw import RawNode, RawScalar
 
 DEFAULT_MAX_LENGTH = 200
@@ -179,8 +179,10 @@ class Integer(FieldType):
 
     def convert_text(self, text: str) -> int:
         if not re.fullmatch(r"-?[0-9]{1,13}", text):
-            raise Invalid("bad-number", f"{text!r} is not a whole number; write digits only, "
-                          "without commas, spaces or £ (e.g. 85000)")
+            meant = meant_integer(text)
+            example = f"write it as {meant}" if meant is not None else "e.g. 85000"
+            raise Invalid("bad-number", f"{text!r} is not a whole number; {example} (digits "
+                          "only, without commas, spaces, £ or k)")
         value = int(text)
         if not self.minimum <= value <= self.maximum:
             raise Invalid("bad-number", f"{value} is out of range ({self.minimum} to "

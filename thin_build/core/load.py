@@ -1,10 +1,10 @@
 """Load: content files → raw records with the line and column of every value.
 
 This stage owns *reading*: the folders each capability declares (`Source`), file
-names, front matter, media files, downloads folders (`filetypes.scan_folder`), and,
-through `text.py` and `yaml_nodes.py`, encodings, forbidden characters and safe
-YAML. It gives no meaning to values (that is `validate`'s job) and never follows a
-symlink.
+names, front matter, media files, downloads folders (`filetypes.scan_folder`), tables
+kept beside records (`companions.py`), and, through `text.py` and `yaml_nodes.py`,
+encodings, forbidden characters and safe YAML. It gives no meaning to values (that is
+`validate`'s job) and never follows a symlink.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .capability import Source
+from .companions import attach
 from .errors import Location, Problem, error
 from .filetypes import JPEG, PDF, PNG, WEBP, Downloads, FoundFile, mismatch, scan_folder, sniff
 from .raw import RawMap, RawRecord, RawScalar
@@ -46,11 +47,20 @@ def load_repository(root: Path, sources: Iterable[tuple[str, Source]]) -> LoadRe
     files: dict[str, FoundFile] = {}
     links: set[str] = set()
     for kind, source in sources:
+        loaded, tables, names = [], [], set()
         for rel, path in _source_files(root, source, problems):
+            names.add(path.name)
+            if source.companion and rel.endswith(source.companion.suffix):
+                tables.append((rel, path))
+                continue
             record, found = load_file(path, rel, kind, source)
             problems.extend(found)
             if record is not None:
-                records.append(record)
+                loaded.append(record)
+        if source.companion:
+            problems.extend(attach(loaded, tables, source.path, source.companion, names,
+                                   MAX_FILE_BYTES))
+        records.extend(loaded)
         if source.files:
             scan_folder(root, f"{source.path}/{source.files}", files, links)
     media = frozenset(_media_files(root, problems))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from .catalogue import Catalogue
@@ -36,7 +37,15 @@ class BuildInputs:
     catalogue: Catalogue
     today: dt.date
     contributions: Contributions = Contributions({})
+    # The content repository, for steps that read more than the catalogue (its git history).
+    root: Path | None = None
+    # The templates folder, for steps that render more than pages (printing's PDFs).
+    templates: Path | None = None
+    # Whether to make PDFs: off for `thin build --no-pdf` and the preview server.
+    pdf: bool = True
     _derived: dict[Callable[[Catalogue], Any], Any] = field(
+        default_factory=dict, repr=False, compare=False)
+    _computed: dict[Callable[["BuildInputs"], Any], Any] = field(
         default_factory=dict, repr=False, compare=False)
 
     def derived(self, make: Callable[[Catalogue], T]) -> T:
@@ -47,6 +56,15 @@ class BuildInputs:
         if make not in self._derived:
             self._derived[make] = make(self.catalogue)
         return self._derived[make]
+
+    def computed(self, make: Callable[["BuildInputs"], T]) -> T:
+        """A result computed from the whole inputs once per build, for steps that need
+        another step's output before their own pages: the PDFs' sizes and page counts
+        are known before the pages linking to them are rendered.
+        """
+        if make not in self._computed:
+            self._computed[make] = make(self)
+        return self._computed[make]
 
     def contributed(self, point: str) -> tuple[Any, ...]:
         return self.contributions.to(point)

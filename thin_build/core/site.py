@@ -5,10 +5,11 @@ the site kind belongs to the core rather than to any capability.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .declare import Field, Record, text_field
-from .fields import EMAIL, Integer, Url
+from .fields import EMAIL, Date, Integer, Pattern, Url
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +26,20 @@ OPEN_GOVERNMENT_LICENCE = Licence(
 
 
 @dataclass(frozen=True, kw_only=True)
+class HourlyRate:
+    """The hourly wage volunteers' time is valued at, never without its source and date.
+
+    A replacement value means nothing unless a reader can see whose rate it is and
+    when it was set, so all four fields are required once the rate is given.
+    """
+
+    amount: str
+    name: str
+    source: str
+    date: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
 class SiteConfig:
     title: str
     tagline: str
@@ -36,6 +51,7 @@ class SiteConfig:
     stale_after_months: int = 12
     contact_email: str
     data_licence: Licence = OPEN_GOVERNMENT_LICENCE
+    volunteer_rate: HourlyRate | None = None
 
 
 SITE = Record(SiteConfig, (
@@ -63,4 +79,18 @@ SITE = Record(SiteConfig, (
     ), "the licence's name and address"), "the licence the site's data downloads are "
           "published under; leave out for the Open Government Licence v3.0",
           {"name": OPEN_GOVERNMENT_LICENCE.name, "url": OPEN_GOVERNMENT_LICENCE.url}),
+    Field("volunteer_rate", Record(HourlyRate, (
+        Field("amount", Pattern(r"[0-9]{1,4}(\.[0-9]{2})?", "an amount in pounds", "bad-amount",
+                                '"14.80" (pounds and pence, no £)'), "pounds an hour, in quotes",
+              "14.80", required=True),
+        text_field("name", "the rate's name", "London Living Wage", required=True),
+        text_field("source", "who sets the rate, or where it is published",
+                   "Living Wage Foundation, rate announced October 2025", required=True),
+        Field("date", Date(), "when someone last checked the rate against its source",
+              "2025-11-03", required=True),
+    ), "the rate's amount, name, source and date"), "the hourly wage volunteer time is "
+          "valued at on the evidence page; leave out to show hours without a value",
+          {"amount": "14.80", "name": "London Living Wage",
+           "source": "Living Wage Foundation, rate announced October 2025",
+           "date": "2025-11-03"}),
 ), "site settings")

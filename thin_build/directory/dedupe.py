@@ -63,13 +63,30 @@ def duplicate_listings(listings: Iterable, raw: dict, kind: str) -> list[Problem
     return problems
 
 
+# Two normalised names this similar (difflib's ratio) are probably one organisation
+# typed twice; the validator, the duplicates report and `thin changes` all use it.
+NEAR_NAME = 0.9
+
+
+def name_similarity(a: str, b: str) -> float:
+    """difflib's ratio of two normalised names, 0 when cheap upper bounds rule out NEAR_NAME.
+
+    Most pairs compared share a word rather than a spelling, so the length bound and
+    `quick_ratio` settle them before the quadratic `ratio`.
+    """
+    if 2 * min(len(a), len(b)) < NEAR_NAME * (len(a) + len(b)):
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.ratio() if matcher.quick_ratio() >= NEAR_NAME else 0.0
+
+
 def _near_names(listings: list, raw: dict, kind: str) -> list[Problem]:
     """Names one typo apart; comparing sorted neighbours keeps this linear-ish at scale."""
     named = sorted(((normalise_name(item.name), item) for item in listings),
                    key=lambda pair: (pair[0], pair[1].path))
     problems = []
     for (name_a, a), (name_b, b) in zip(named, named[1:]):
-        if name_a != name_b and difflib.SequenceMatcher(None, name_a, name_b).ratio() >= 0.9:
+        if name_a != name_b and name_similarity(name_a, name_b) >= NEAR_NAME:
             problems.extend(_pair(a, b, "name", Severity.WARNING, raw, kind, "a very similar"))
     return problems
 

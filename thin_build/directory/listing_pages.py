@@ -83,6 +83,8 @@ def org_page(inputs: BuildInputs, org: model.Organisation) -> PagePlan:
         "activities": views.term_links(cat, "activities", org.activities, "activities"),
         "languages": views.languages(cat, org.languages),
         "networks": views.term_links(cat, "networks", org.networks),
+        "skills_offered": views.skills(cat, org.skills_offered),
+        "skills_wanted": views.skills(cat, org.skills_wanted),
         "works_with": tuple(Link(p.name, urls.provider(p.slug))
                             for p in cat.lookup_many("providers", org.works_with)),
         "hours": views.opening_hours(org.opening_hours),

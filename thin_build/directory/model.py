@@ -47,6 +47,15 @@ class Network(Term):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SkillEntry:
+    """A skill an organisation offers or wants: a term of the skills taxonomy, so offers
+    and wants can be matched, with the organisation's own words beside it."""
+
+    skill: str
+    detail: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class OpeningPeriod:
     """Opening times on some days; `closes` earlier than `opens` means past midnight."""
 
@@ -117,11 +126,12 @@ class Organisation(Listing):
     annual_income: int | None = None
     paid_staff: int | None = None
     volunteers: int | None = None
+    volunteer_hours_per_month: int | None = None
     networks: tuple[str, ...] = ()
     works_with: tuple[str, ...] = ()
     support_needs: tuple[str, ...] = ()
-    skills_offered: tuple[str, ...] = ()
-    skills_wanted: tuple[str, ...] = ()
+    skills_offered: tuple[SkillEntry, ...] = ()
+    skills_wanted: tuple[SkillEntry, ...] = ()
     status: str = "active"
 
 
@@ -145,11 +155,18 @@ def split_listing_ref(ref: str) -> tuple[str, str]:
     return collection, slug
 
 
-def review_due(last_verified: dt.date | None, months: int, today: dt.date) -> bool:
-    """True when a listing was never verified or was verified `months` or more ago."""
-    if last_verified is None:
-        return True
+def review_date(last_verified: dt.date, months: int) -> dt.date:
+    """The day a listing verified on `last_verified` is due for review again.
+
+    The same day `months` later, or that month's last day when it is shorter
+    (verified 31 August, due 28 or 29 February with six months).
+    """
     year, month = divmod(last_verified.month - 1 + months, 12)
     year += last_verified.year
     day = min(last_verified.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day) <= today
+    return dt.date(year, month + 1, day)
+
+
+def review_due(last_verified: dt.date | None, months: int, today: dt.date) -> bool:
+    """True when a listing was never verified or was verified `months` or more ago."""
+    return last_verified is None or review_date(last_verified, months) <= today

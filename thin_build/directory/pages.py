@@ -3,7 +3,9 @@
 Each plan is a pure function of the catalogue and the shared directory indexes, so
 pages can be rendered in any order, in parallel, or one at a time when a single
 file changes. Other capabilities add links to the home page through `HOME_ROUTES`;
-it lists the same pages as the footer menu.
+it lists the same pages as the footer menu. They add whole sections (a `Section`, shown
+by their own template) to every page of the A–Z through `A_TO_Z_PAGE` and to each
+browse page (a ward, a group, an activity) through `TERM_PAGE`: the printable editions.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from ..core.render import FOOTER
 from ..core.taxonomy import Term
 from . import urls
 from .indexes import FACET_TITLES, FACETS, Directory, build_directory, initial
-from .listing_pages import org_page, provider_page
+from .listing_pages import Section, org_page, provider_page
 
 PAGE_SIZE = 30
 # Extension point: `(position, Link)` pairs for the home page's list of routes.
@@ -27,6 +29,10 @@ OWN_ROUTES = ((20, Link("Browse the directory of organisations", urls.orgs_page(
               (21, Link("Organisations by ward", urls.browse_index("wards"))),
               (22, Link("Organisations by who they help", urls.browse_index("groups"))),
               (23, Link("Organisations by activity", urls.browse_index("activities"))))
+# Extension points: `(inputs) -> Iterable[Section]` on every A–Z page, and
+# `(inputs, facet, term) -> Iterable[Section]` on every page of a browse term.
+A_TO_Z_PAGE = "directory.a-to-z"
+TERM_PAGE = "directory.term-page"
 
 
 def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
@@ -35,7 +41,7 @@ def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     routes = in_position_order(OWN_ROUTES + inputs.contributed(HOME_ROUTES))
     pages = tuple(link for links in inputs.contributed(FOOTER) for link in links(cat))
     yield home(cat, directory, routes, pages)
-    yield from orgs_a_to_z(directory)
+    yield from orgs_a_to_z(directory, _parts(inputs, A_TO_Z_PAGE))
     for org in cat.orgs:
         yield org_page(inputs, org)
     yield from provider_indexes(cat, directory)
@@ -44,7 +50,14 @@ def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     for facet, collection, _ in FACETS:
         yield browse_index(cat, directory, facet, collection)
         for term in getattr(cat, collection):
-            yield from browse_term(cat, directory, facet, term)
+            yield from browse_term(cat, directory, facet, term,
+                                   _parts(inputs, TERM_PAGE, facet, term))
+
+
+def _parts(inputs: BuildInputs, point: str, *args) -> tuple[Section, ...]:
+    """The sections other capabilities contribute to one page, in registry order."""
+    return tuple(section for part_of in inputs.contributed(point)
+                 for section in part_of(inputs, *args))
 
 
 def home(cat: Catalogue, directory: Directory, routes: tuple[Link, ...],
@@ -55,7 +68,7 @@ def home(cat: Catalogue, directory: Directory, routes: tuple[Link, ...],
     })
 
 
-def orgs_a_to_z(directory: Directory) -> Iterator[PagePlan]:
+def orgs_a_to_z(directory: Directory, parts: tuple[Section, ...] = ()) -> Iterator[PagePlan]:
     """A–Z in pages of PAGE_SIZE; the letter bar links to the page where each letter starts."""
     cards = directory.org_cards
     pages = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
@@ -78,7 +91,7 @@ def orgs_a_to_z(directory: Directory) -> Iterator[PagePlan]:
                        f"All {len(cards)} voluntary and community organisations, A to Z.",
                        {"letters": letters, "sections": sections,
                         "pager": _pager(number, len(pages), urls.orgs_page),
-                        "total": len(cards)})
+                        "total": len(cards), "parts": parts})
 
 
 def _anchor(letter: str) -> str:
@@ -117,8 +130,8 @@ def browse_index(cat: Catalogue, directory: Directory, facet: str,
                     f"{title} in {cat.site.borough}.", {"terms": terms, "facet": facet})
 
 
-def browse_term(cat: Catalogue, directory: Directory, facet: str,
-                term: Term) -> Iterator[PagePlan]:
+def browse_term(cat: Catalogue, directory: Directory, facet: str, term: Term,
+                parts: tuple[Section, ...] = ()) -> Iterator[PagePlan]:
     label, index_title = FACET_TITLES[facet]
     cards = directory.by_facet[facet][term.slug]
     chunks = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
@@ -129,6 +142,6 @@ def browse_term(cat: Catalogue, directory: Directory, facet: str,
             urls.browse(facet, term.slug, number), "directory/browse_term.html", title,
             term.description or f"Organisations: {term.name}.",
             {"term": term, "listings": chunk, "total": len(cards), "providers": providers,
-             "facet": facet,
+             "facet": facet, "parts": parts,
              "pager": _pager(number, len(chunks), lambda n: urls.browse(facet, term.slug, n))},
             (Link(index_title, urls.browse_index(facet)),))

@@ -75,6 +75,15 @@ SERVICE = Record(model.Service, (
                ["stage-1"]),
 ), "a service")
 
+# A skill is a term, so offers and wants can be matched; a group's own words go in
+# `detail`. A bare slug is the whole entry when there is nothing to add.
+SKILL_ENTRY = Record(model.SkillEntry, (
+    Field("skill", Ref("skills"), "the skill, from content/taxonomies/skills.yaml",
+          "bookkeeping", required=True),
+    text_field("detail", "what exactly, in the group's own words", "Sage and Xero, "
+               "two evenings a month", max_length=100),
+), "fields `skill` and `detail`", shorthand="skill")
+
 _LISTING_CONTACT = (
     Field("website", Url(), "the organisation's web site", "https://our-group.example.org/"),
     Field("email", EMAIL, "a public contact address (no personal addresses)",
@@ -125,16 +134,19 @@ ORGANISATION = Record(model.Organisation, (
     Field("annual_income", Integer(), "annual income in pounds, digits only", 8500),
     Field("paid_staff", Integer(maximum=100_000), "number of paid staff", 0),
     Field("volunteers", Integer(maximum=100_000), "number of volunteers", 12),
+    Field("volunteer_hours_per_month", Integer(maximum=10_000_000), "hours all its volunteers "
+          "give in a typical month, together", 90),
     refs_field("networks", "networks", "networks it is a member of",
                ["youth-network"]),
     refs_field("works_with", "providers", "infrastructure providers it already gets "
                "support from", ["example-hub"], where="providers/"),
     refs_field("support_needs", "needs", "support it is looking for",
                ["funding"]),
-    Field("skills_offered", ListOf(Text(100)), "skills or resources it can share",
-          ["Meeting room hire"]),
-    Field("skills_wanted", ListOf(Text(100)), "skills it would like from volunteers or "
-          "partners", ["Bookkeeping"]),
+    Field("skills_offered", ListOf(SKILL_ENTRY, max_items=20), "skills or resources it can "
+          "share with other groups", ["catering", {"skill": "bookkeeping", "detail":
+                                                   "a retired accountant, one evening a month"}]),
+    Field("skills_wanted", ListOf(SKILL_ENTRY, max_items=20), "skills it would like from "
+          "volunteers or partners", ["bookkeeping"]),
     Field("status", Choice(model.STATUSES), "whether it is running", "active"),
     *_LISTING_LOOK,
 ), "a voluntary or community organisation")
@@ -174,6 +186,7 @@ TAXONOMIES = (
         Field("code", Text(12), "BCP 47 language code", "bn", required=True),
         text_field("native_name", "the language's name in itself", "বাংলা", required=True),
     ), "a language")),
+    Taxonomy("skills", Record(Term, TERM_FIELDS, "a skill or resource groups can share")),
     Taxonomy("networks", Record(model.Network, TERM_FIELDS + (
         Field("convenor", Ref("providers", "providers/"), "the provider that runs it",
               "example-hub"),

@@ -52,6 +52,7 @@ class Freshness:
     verified_iso: str | None
     needs_review: bool
     edit_url: str
+    report_url: str
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,18 @@ class Card:
     summary: str
     detail: str
     status: str | None
+
+
+@dataclass(frozen=True)
+class SkillView:
+    """A skill offered or wanted: the term's name, and the group's own words if any."""
+
+    name: str
+    detail: str | None
+
+
+def skills(cat: Catalogue, entries: tuple[model.SkillEntry, ...]) -> tuple[SkillView, ...]:
+    return tuple(SkillView(cat.lookup("skills", e.skill).name, e.detail) for e in entries)
 
 
 def term_links(cat: Catalogue, collection: str, slugs, facet: str | None = None):
@@ -113,7 +126,8 @@ def freshness(cat: Catalogue, listing: model.Listing, today: dt.date) -> Freshne
         verified_text=human_date(verified) if verified else None,
         verified_iso=verified.isoformat() if verified else None,
         needs_review=model.review_due(verified, site.stale_after_months, today),
-        edit_url=core_urls.edit_link(site.repository_url, site.repository_branch, listing.path))
+        edit_url=core_urls.edit_link(site.repository_url, site.repository_branch, listing.path),
+        report_url=core_urls.report_problem_link(site.repository_url, listing.name, listing.path))
 
 
 def theme(listing: model.Listing) -> Theme | None:

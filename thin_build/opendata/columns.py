@@ -42,7 +42,7 @@ FLATTENING = (
     "A field inside a group of fields is named group_field: venue_postcode is the "
     "postcode inside venue.",
     "A list is one cell, its items separated by a semicolon and a space: bow-east; bow-west. "
-    "Where an item may itself hold a semicolon (skills_offered, for one), the JSON files "
+    "Where an item may itself hold a semicolon (skills_offered_detail, for one), the JSON files "
     "keep each list exactly.",
     "A list of entries, such as opening_hours, becomes one column per part of an entry, "
     "with one value per entry separated by \"; \", in the same order in each column; a "

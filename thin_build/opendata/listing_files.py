@@ -84,8 +84,8 @@ def yaml_lines(key: str, value: Any) -> list[str]:
                 out += ["  - " + entry[0]] + ["    " + line for line in entry[1:]]
             return out
         return [f"{key}: [" + ", ".join(_scalar(item) for item in value) + "]"]
-    if isinstance(value, str) and "\n" in value.strip("\n"):
-        block = value.strip("\n").split("\n")
+    if isinstance(value, str) and "\n" in value and value == value.strip("\n"):
+        block = value.split("\n")  # `|-` keeps neither a leading nor a trailing newline
         if all(_PLAIN_LINE.fullmatch(line) or line == "" for line in block) \
                 and block[0] and not any(line != line.rstrip() for line in block):
             return [f"{key}: |-"] + [("  " + line) if line else "" for line in block]

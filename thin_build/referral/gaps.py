@@ -39,8 +39,13 @@ class Gaps:
     overlaps: tuple[Overlap, ...]
 
 
-def _providers_for(cat: Catalogue, need: str, stage: str | None = None,
-                   open_to_all: bool = False) -> tuple[Provider, ...]:
+def providers_for(cat: Catalogue, need: str, stage: str | None = None,
+                  open_to_all: bool = False) -> tuple[Provider, ...]:
+    """The providers offering `need` (at `stage`; `open_to_all`: to every group), by name.
+
+    The gaps report counts these, and the evidence page sets what groups say they need
+    beside the same counts, so both rooms read one definition of "offered".
+    """
     found = [p for p in cat.providers
              if any(s.need == need and (stage is None or stage in s.stages)
                     and not (open_to_all and s.groups) for s in p.services)]
@@ -52,12 +57,12 @@ def find_gaps(cat: Catalogue) -> Gaps:
     unserved, single, not_agreed, overlaps = [], [], [], []
     for need in cat.needs:
         for stage in cat.stages:
-            if not _providers_for(cat, need.slug, stage.slug):
+            if not providers_for(cat, need.slug, stage.slug):
                 unserved.append((need, stage))
-            crowded = _providers_for(cat, need.slug, stage.slug, open_to_all=True)
+            crowded = providers_for(cat, need.slug, stage.slug, open_to_all=True)
             if len(crowded) >= MANY_PROVIDERS:
                 overlaps.append(Overlap(need, stage, crowded))
-        providers = _providers_for(cat, need.slug)
+        providers = providers_for(cat, need.slug)
         if len(providers) == 1:
             single.append((need, providers[0]))
         referral = cat.referrals.for_need(need.slug)

@@ -88,7 +88,9 @@ def organisation_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[Search
         wards = _names(cat, "wards", org.wards)
         tags = (_names(cat, "activities", org.activities) + _names(cat, "groups", org.groups)
                 + _names(cat, "needs", org.support_needs) + wards
-                + _languages(cat, org.languages) + list(org.skills_offered))
+                + _languages(cat, org.languages)
+                + _names(cat, "skills", [s.skill for s in org.skills_offered])
+                + [s.detail for s in org.skills_offered if s.detail])
         yield SearchDocument(
             key=f"org/{org.slug}", kind="org", name=org.name, summary=org.summary,
             url=directory_urls.org(org.slug), tags=" ".join(tags),

@@ -205,6 +205,8 @@ def _example_refs() -> tuple[dict[str, dict[str, str]], frozenset[str], Download
             for key, value in example.items():
                 if key in fields:
                     collect(fields[key].type, value)
+        elif isinstance(kind, Record) and kind.shorthand:  # a lone value of that field
+            collect(kind.field_map()[kind.shorthand].type, example)
         elif isinstance(kind, Ref):
             refs.setdefault(kind.target, {})[str(example)] = str(example)
         elif isinstance(kind, MediaPath):

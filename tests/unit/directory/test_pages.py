@@ -188,8 +188,9 @@ def test_org_page_resolves_every_slug(big) -> None:
     assert [(link.text, link.url) for link in support.links] == [
         ("Funding and fundraising",
          "/support/?need=funding&stage=stage-2&group=young-people&ward=bow-east")]
-    (events,) = data["sections"]
+    events, swaps = data["sections"]  # in registry order: calendar, then skills
     assert (events.anchor, events.template) == ("events", "calendar/_listing_agenda.html")
+    assert (swaps.anchor, swaps.template) == ("skill-swaps", "skills/_org_swaps.html")
     assert data["stage"].name == "Stage 2: improving"
     assert data["hours"][0].days == "Monday to Thursday"
     assert "<strong>committee</strong>" in data["body_html"]

@@ -78,7 +78,10 @@ def test_freshness(cat) -> None:
     fresh = directory_views.freshness(cat, youth, TODAY)
     assert fresh == directory_views.Freshness(
         verified_text="12 June 2026", verified_iso="2026-06-12", needs_review=False,
-        edit_url="https://git.example.org/thin/portal/edit/main/orgs/bow-youth.md")
+        edit_url="https://git.example.org/thin/portal/edit/main/orgs/bow-youth.md",
+        report_url="https://git.example.org/thin/portal/issues/new?template=listing-update.yml"
+                   "&title=Problem%20with%20Bow%20Youth%20Project&listing=Bow%20Youth%20Project"
+                   "&file=orgs%2Fbow-youth.md")
     assert directory_views.freshness(cat, youth, dt.date(2027, 6, 12)).needs_review
     never = dataclasses.replace(youth, last_verified=None)
     assert directory_views.freshness(cat, never, TODAY).needs_review

@@ -77,7 +77,7 @@ def test_the_fixture_gives_exact_located_messages_and_writes_the_good_rows(site:
         '---\nname: "Café Sonder Kitchen"\nsummary: "Hot meals for £2 on Fridays."\n'
         'email: "hello@cafe-sonder.example.org"\nphone: "020 7946 0201"\n'
         'wards: ["spitalfields-banglatown"]\nstage: "stage-1"\n'
-        'skills_wanted: ["Bookkeeping", "Website design"]\nstatus: "active"\n'
+        'skills_wanted:\n  - skill: "bookkeeping"\n  - skill: "catering"\nstatus: "active"\n'
         'last_verified: 2026-10-01\n---\n')
     catalogue, problems = build.check_site(root, TODAY)
     assert catalogue is not None and not problems, [str(p) for p in problems]
@@ -397,7 +397,7 @@ def test_a_row_matches_a_listing_by_name_only_when_the_names_agree(site: Path,
 @pytest.mark.parametrize("extra_header, cells, message", [
     ("annual_income", "\"85,000\"",
      "t.csv:2:7: error[bad-number]: `annual_income`: '85,000' is not a whole number; write "
-     "digits only, without commas, spaces or £ (e.g. 85000)"),
+     "it as 85000 (digits only, without commas, spaces, £ or k)"),
     ("opening_hours_days,opening_hours_opens,opening_hours_closes",
      "\"mon; sat\",10:00,16:00",
      "t.csv:2:7: error[entries-mismatch]: `opening_hours`: each column needs one value per "

@@ -53,13 +53,14 @@ def test_strings_stay_exactly_what_they_were(make_site, text: str) -> None:
     """Every string is quoted, so YAML's implicit typing and syntax never change it."""
     body = listing_text("org", {"name": "Quoting Group", "summary": "x", "wards": ["bow-east"],
                                 "stage": "stage-1", "address": text,
-                                "skills_offered": [text.replace("\n", " ")]})
+                                "skills_offered": [{"skill": "catering",
+                                                    "detail": text.replace("\n", " ")}]})
     root = make_site({"orgs/quoting-group.md": body})
     catalogue, problems = build.check_site(root, TODAY)
     assert catalogue is not None, [str(p) for p in problems]
     org = catalogue.lookup("orgs", "quoting-group")
     assert org.address == text.strip()
-    assert org.skills_offered == (text.replace("\n", " ").strip(),)
+    assert org.skills_offered[0].detail == text.replace("\n", " ").strip()
 
 
 def test_fields_follow_the_schema_order_and_unknown_fields_are_refused() -> None:

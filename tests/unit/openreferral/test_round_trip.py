@@ -20,8 +20,12 @@ CONTENT = ("content", "orgs", "providers", "events", "toolkits")
 def _carried_only(text: str) -> str:
     """A listing file without the fields and body Open Referral cannot carry."""
     front = text.split("\n---\n", 1)[0]
-    lines = [line for line in front.split("\n")
-             if not line.startswith(tuple(f"{name}:" for name in NOT_CARRIED))]
+    lines, dropping = [], False
+    for line in front.split("\n"):
+        if not line.startswith(" "):  # a field's indented lines go with it (skills lists)
+            dropping = line.startswith(tuple(f"{name}:" for name in NOT_CARRIED))
+        if not dropping:
+            lines.append(line)
     return "\n".join(lines) + "\n---\n"
 
 

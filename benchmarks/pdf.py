@@ -1,0 +1,126 @@
+"""PDF benchmark: wall seconds and peak memory of the printable directory as it grows.
+
+    .venv/bin/python benchmarks/pdf.py [--orgs 500 1000] [--flyers]
+
+For each size it makes the synthetic repository of benchmarks/build.py (the sample
+content plus N generated organisations) and, with an empty PDF cache, renders through
+the real engine (`printing.engine.render_documents`: worker processes across cores):
+the full directory alone, then every ward edition together, then both again with the
+cache now full (an unchanged rebuild: it must render no PDF), and with `--flyers` every
+flyer. Peak memory is the resident memory of the whole process tree (this process and
+its rendering workers), sampled from /proc every 20 ms, since the workers hold the
+layouts. Budget (issue 13): the full directory of 1,000 organisations in at most 20 s
+on 2 cores, at most 1 GB.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from build import TODAY, make_repo  # noqa: E402
+
+from thin_build.build import check_site  # noqa: E402
+from thin_build.capabilities import PORTAL  # noqa: E402
+from thin_build.core.errors import ContentError  # noqa: E402
+from thin_build.core.plan import BuildInputs  # noqa: E402
+from thin_build.printing import engine  # noqa: E402
+from thin_build.printing.directory_pdf import directory_documents  # noqa: E402
+from thin_build.printing.editions import edition_documents  # noqa: E402
+from thin_build.printing.flyers import flyer_documents  # noqa: E402
+
+BUDGET_SECONDS, BUDGET_MB = 20.0, 1024
+# Far above a build's own time limit, so a slow render is measured, not stopped.
+LIMITS = engine.Limits(seconds=1800)
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of `pid` and all its descendants, in KB (0 for one that just ended)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE_KB
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, ValueError):
+            continue
+    return total
+
+
+class PeakMemory:
+    """Samples the process tree's memory in a thread while the `with` block runs."""
+
+    def __enter__(self) -> "PeakMemory":
+        self.peak_kb, self._stop = tree_rss_kb(os.getpid()), threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(os.getpid()))
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def measure(inputs: BuildInputs, documents: tuple) -> tuple[float, float, int, int]:
+    """(wall seconds, peak MB, PDFs rendered rather than read from cache, pages)."""
+    with PeakMemory() as memory:
+        start = time.perf_counter()
+        pdfs = engine.render_documents(inputs, documents, LIMITS)
+        seconds = time.perf_counter() - start
+    rendered = sum(1 for pdf in pdfs.values() if not pdf.from_cache)
+    return seconds, memory.peak_kb / 1024, rendered, sum(pdf.pages for pdf in pdfs.values())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orgs", type=int, nargs="+", default=[500, 1000])
+    parser.add_argument("--flyers", action="store_true", help="also render every flyer")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores. Budget: full directory of 1,000 organisations "
+          f"<= {BUDGET_SECONDS:.0f} s, <= {BUDGET_MB} MB; an unchanged rebuild renders 0.")
+    print(f"{'orgs':>6} {'what':<28} {'docs':>5} {'pages':>6} {'rendered':>9} "
+          f"{'wall s':>8} {'peak MB':>8}")
+    for count in args.orgs:
+        repo, cache = make_repo(count), Path(tempfile.mkdtemp(prefix="thin-bench-pdf-"))
+        os.environ[engine.CACHE_ENV] = str(cache)  # empty: the first renders are cold
+        try:
+            catalogue, problems = check_site(repo, TODAY)
+            assert catalogue is not None, problems[:3]
+            inputs = BuildInputs(catalogue, TODAY, PORTAL.contributions(), root=repo,
+                                 templates=repo / "templates")
+            directory = tuple(directory_documents(inputs))
+            wards = tuple(d for d in edition_documents(inputs) if d.kind == "ward")
+            runs = [("full directory", directory), ("all ward editions", wards),
+                    ("unchanged rebuild (both)", directory + wards)]
+            if args.flyers:
+                runs.append(("all flyers", tuple(flyer_documents(inputs))))
+            for what, documents in runs:
+                try:
+                    seconds, peak_mb, rendered, pages = measure(inputs, documents)
+                except ContentError as error:  # over a limit: say which, go on to the next
+                    print(f"{count:>6} {what:<28} failed: {error.problems[0].message}")
+                    continue
+                print(f"{count:>6} {what:<28} {len(documents):>5} {pages:>6} {rendered:>9} "
+                      f"{seconds:>8.1f} {peak_mb:>8.0f}", flush=True)
+        finally:
+            shutil.rmtree(repo)
+            shutil.rmtree(cache)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Shared helpers for the printing tests: render documents of a site, read PDFs with poppler."""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+import zlib
+from pathlib import Path
+
+from tests.helpers import TODAY
+from thin_build.build import DEFAULT_TEMPLATES, check_site
+from thin_build.capabilities import PORTAL
+from thin_build.core.plan import BuildInputs
+
+# An organisation with Bengali beside the English (written for the tests; fictional).
+BENGALI_NAME = "নদী পাড়ের মহিলা সমিতি"
+BENGALI_SUMMARY = "নদীর ধারের মহিলাদের জন্য সেলাই, রান্না আর ইংরেজি শেখার ক্লাস।"
+BENGALI_ORG = f"""---
+name: Riverside Women's Circle
+summary: Sewing, cooking and English classes for women by the river. {BENGALI_SUMMARY}
+email: hello@riverside-circle.example.org
+phone: 020 7946 0777
+wards: [bow-east]
+groups: [bme]
+activities: [food]
+languages: [bengali, english]
+stage: stage-1
+---
+{BENGALI_NAME} is a small group of neighbours.
+"""
+
+
+# Pre-base vowel signs are drawn before their consonant; poppler cannot put them back in
+# logical order from shaped glyphs, so text comparisons leave them (and spaces) out.
+REORDERED = re.compile(r"[\s\u09bf\u09c7\u09c8]")
+
+
+def inputs_of(root: Path, today=TODAY, templates: Path = DEFAULT_TEMPLATES) -> BuildInputs:
+    """Build inputs for `root` with the PDF step on, as `build_site` makes them."""
+    catalogue, problems = check_site(root, today)
+    assert catalogue is not None, [str(p) for p in problems if p.is_error]
+    return BuildInputs(catalogue, today, PORTAL.contributions(), root=root,
+                       templates=templates, pdf=True)
+
+
+def poppler(tool: str, data: bytes, *args: str) -> str:
+    """Run a poppler tool on PDF bytes and return what it prints."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.pdf"
+        path.write_bytes(data)
+        return subprocess.run([tool, *args, str(path), *(["-"] if tool == "pdftotext" else [])],
+                              check=True, capture_output=True, text=True).stdout
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page, in reading order (`pdftotext` ends each page with a form feed)."""
+    return poppler("pdftotext", data, "-layout").split("\f")[:-1]
+
+
+def page_count(data: bytes) -> int:
+    for line in poppler("pdfinfo", data).splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gave no page count")
+
+
+def fonts(data: bytes) -> list[dict]:
+    """pdffonts' table as rows: name, type, embedded."""
+    rows = poppler("pdffonts", data).splitlines()[2:]
+    return [{"name": row.split()[0], "embedded": row.split()[-5] == "yes"} for row in rows]
+
+
+def decompressed(data: bytes) -> bytes:
+    """Every Flate stream of a PDF decompressed (objects live in object streams)."""
+    found = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            found.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(found)

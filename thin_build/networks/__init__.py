@@ -1,0 +1,21 @@
+"""Networks and memberships: a page per network with its convenor, purpose and members,
+a list of all networks, and a members CSV each network can download.
+
+Networks are the directory's `networks` taxonomy and membership is each
+organisation's `networks` field (checked by the directory's reference check), so this
+capability only groups and publishes; the CSV is written by open data's CSV writer.
+"""
+from ..core.capability import Capability
+from ..core.present import Link
+from ..directory.pages import HOME_ROUTES
+from . import urls
+from .pages import network_pages
+
+NETWORKS = Capability(
+    name="networks",
+    depends_on=("directory", "opendata"),
+    steps=(network_pages,),
+    sections=frozenset({"networks"}),
+    contributes={HOME_ROUTES: ((58, Link("Networks and forums, and their members",
+                                          urls.networks())),)},
+)

@@ -1,0 +1,61 @@
+"""The printing step: every PDF as an output file, and /print/ listing them.
+
+The PDFs come from `engine.rendered_pdfs`, the same memo the pages linking to them
+read, so each is rendered at most once a build. /print/ groups them by kind, each
+with its size and page count in the link text; a build without PDFs (`--no-pdf`, the
+preview server) still has the page, saying how to make them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..core.catalogue import Catalogue
+from ..core.plan import BuildInputs, PagePlan
+from ..core.present import Link
+from ..core.write import OutputFile
+from . import urls
+from .engine import RenderedPdf, rendered_pdfs
+
+# How /print/ names each kind of document, in the order it lists them.
+KIND_HEADINGS = (
+    ("directory", "The full directory"),
+    ("large-print", "Large print"),
+    ("ward", "By ward"),
+    ("need", "By support need"),
+    ("calendar", "What's on"),
+    ("flyer", "One-page flyers"),
+    ("evidence", "Evidence about the sector"),
+)
+
+
+def print_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
+    pdfs = rendered_pdfs(inputs)
+    for pdf in pdfs.values():
+        yield OutputFile(pdf.path, pdf.data)
+    yield PagePlan(urls.print_page(), "printing/print.html", "Printable directories",
+                   "PDF directories, editions and flyers to print for drop-ins, libraries "
+                   "and noticeboards.", {"groups": print_groups(pdfs.values()),
+                                         "built": inputs.pdf},
+                   breadcrumbs=(Link("Home", "/"),))
+
+
+def print_groups(pdfs) -> list[dict]:
+    """The PDFs by kind, in `KIND_HEADINGS` order (unknown kinds last), for the template."""
+    by_kind: dict[str, list[RenderedPdf]] = {}
+    for pdf in pdfs:
+        by_kind.setdefault(pdf.kind, []).append(pdf)
+    order = [kind for kind, _ in KIND_HEADINGS] + sorted(set(by_kind) - set(dict(KIND_HEADINGS)))
+    headings = dict(KIND_HEADINGS)
+    return [{"heading": headings.get(kind, kind.capitalize()), "kind": kind,
+             "pdfs": [pdf_link(pdf) for pdf in sorted(by_kind[kind], key=lambda p: p.title)]}
+            for kind in order if kind in by_kind]
+
+
+def pdf_link(pdf: RenderedPdf) -> dict:
+    """One PDF as a template shows it: "<title> (PDF, 120 KB, 18 pages)", downloadable."""
+    return {"url": "/" + pdf.path, "title": pdf.title, "summary": pdf.summary,
+            "description": pdf.description, "filename": pdf.path.rpartition("/")[2]}
+
+
+def footer_link(_cat: Catalogue) -> tuple[Link, ...]:
+    return (Link("Printable directories", urls.print_page()),)
