@@ -16,6 +16,7 @@ from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
 from ..core.write import OutputFile
 from ..directory import urls as directory_urls
+from ..referral import urls as referral_urls
 from ..referral.rank import lower_first
 from ..toolkits import urls as toolkit_urls
 from . import model, urls
@@ -65,20 +66,27 @@ def project_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
                    "Projects that voluntary organisations and providers run together, each "
                    "with its status today and why.",
                    {"items": tuple(cards[p.slug] for p in ordered), "ways_in": filters,
-                    "current": None, "strategies": _STRATEGIES, **_downloads(cat)})
+                    "current": None, "strategies": _STRATEGIES, "support": None,
+                    **_downloads(cat)})
+    # A need's projects also point to the support for that need, for a group that came
+    # looking for help rather than for a partnership.
     groups = ([(urls.by_need(n.slug), f"Joint projects on {lower_first(n.name)}", n.name,
-                index.by_need[n.slug]) for n in cat.needs if n.slug in index.by_need]
+                index.by_need[n.slug],
+                Link(f"Find support with {lower_first(n.name)} for your group",
+                     referral_urls.support_need(n.slug)))
+               for n in cat.needs if n.slug in index.by_need]
               + [(urls.by_theme(t.slug), f"Joint projects: {lower_first(t.name)}", t.name,
-                  index.by_theme[t.slug]) for t in cat.strategy_themes
+                  index.by_theme[t.slug], None) for t in cat.strategy_themes
                  if t.slug in index.by_theme]
               + [(urls.by_partner(ref), f"Joint projects with {name}", name,
-                  index.by_member[ref]) for ref in partners(cat, index)
+                  index.by_member[ref], None) for ref in partners(cat, index)
                  if (name := organiser_link(cat, ref).text)])
-    for url, title, name, projects in groups:
+    for url, title, name, projects, support in groups:
         yield PagePlan(url, "projects/list.html", title,
                        f"{len(projects)} joint projects: {name}.",
                        {"items": tuple(cards[p.slug] for p in projects), "ways_in": filters,
-                        "current": url, "strategies": _STRATEGIES, **_downloads(cat)},
+                        "current": url, "strategies": _STRATEGIES, "support": support,
+                        **_downloads(cat)},
                        (_PROJECTS,))
     for project in cat.projects:
         yield PagePlan(urls.project(project.slug), "projects/project.html", project.title,

@@ -9,7 +9,7 @@ from .shards import search_outputs
 
 SEARCH = Capability(
     name="search",
-    depends_on=("directory", "pages", "calendar", "toolkits"),
+    depends_on=("directory", "pages", "calendar", "toolkits", "projects"),
     steps=(search_outputs,),
     sections=frozenset({"search"}),
 )

@@ -16,11 +16,13 @@ from ..core.markup import plain_text
 from ..directory import urls as directory_urls
 from ..directory.model import DAYS, OpeningPeriod, split_listing_ref
 from ..pages import urls as pages_urls
+from ..projects import urls as projects_urls
 from ..toolkits import urls as toolkits_urls
 
 BODY_WORDS = 120
 KINDS = {"org": "Organisation", "provider": "Support provider", "event": "Event",
-         "page": "Page", "toolkit": "Toolkit"}
+         "page": "Page", "toolkit": "Toolkit", "project": "Joint project",
+         "strategy": "Joint strategy"}
 # facet name → (code prefix, catalogue collection); kinds use their own table.
 FACETS = {"ward": ("fw", "wards"), "group": ("fg", "groups"), "need": ("fn", "needs"),
           "language": ("fl", "languages")}
@@ -164,6 +166,34 @@ def toolkit_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocum
             place=f"{kind} by {author.name}")
 
 
+def project_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
+    """Joint projects by title, needs, themes, lead and partners: "who runs a project on…"."""
+    for project in cat.projects:
+        lead_name = cat.lookup(*split_listing_ref(project.lead)).name
+        partners = [cat.lookup(*split_listing_ref(ref)).name for ref in project.partners]
+        yield SearchDocument(
+            key=f"project/{project.slug}", kind="project", name=project.title,
+            summary=project.summary, url=projects_urls.project(project.slug),
+            tags=" ".join(_names(cat, "needs", project.needs)
+                          + _names(cat, "strategy_themes", project.themes)
+                          + [lead_name] + partners),
+            body=_excerpt(plain_text(project.body or "")),
+            facets=codes.of("kind", ["project"]) + codes.of("need", project.needs),
+            place=f"Led by {lead_name}")
+
+
+def strategy_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
+    """Joint infrastructure strategies by title, theme and lead agency."""
+    for strategy in cat.strategies:
+        lead = cat.lookup("providers", strategy.lead).name
+        yield SearchDocument(
+            key=f"strategy/{strategy.slug}", kind="strategy", name=strategy.title,
+            summary=strategy.summary, url=projects_urls.strategy(strategy.slug),
+            tags=" ".join(_names(cat, "strategy_themes", [strategy.theme]) + [lead]),
+            body=_excerpt(plain_text(strategy.body or "")),
+            facets=codes.of("kind", ["strategy"]), place=f"Led by {lead}")
+
+
 DocumentSource = Callable[[Catalogue, FacetCodes], Iterable[SearchDocument]]
 DOCUMENT_SOURCES: tuple[DocumentSource, ...] = (
     organisation_documents,
@@ -171,6 +201,8 @@ DOCUMENT_SOURCES: tuple[DocumentSource, ...] = (
     event_documents,
     page_documents,
     toolkit_documents,
+    project_documents,
+    strategy_documents,
 )
 
 

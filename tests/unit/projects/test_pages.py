@@ -42,6 +42,14 @@ def test_filter_pages_by_need_theme_and_partner(site) -> None:
     assert "Volunteer pathways partnership" in partner and "Shared premises register" in partner
     html = (site / "projects/theme/premises/index.html").read_text(encoding="utf-8")
     assert '<a href="/projects/theme/premises/" aria-current="page">Premises</a>' in html
+    assert 'href="/support/premises/"' not in html  # only need pages point to support
+
+
+def test_a_need_page_points_to_the_support_for_that_need(site) -> None:
+    html = (site / "projects/need/finance/index.html").read_text(encoding="utf-8")
+    assert ('<a href="/support/finance/">Find support with finance and community '
+            'accountancy for your group</a>') in html
+    assert (site / "support/finance/index.html").is_file()
 
 
 def test_a_monitoring_page(site) -> None:

@@ -102,6 +102,17 @@ def test_shards_partition_the_terms_and_each_is_loadable(sample) -> None:
     assert set(placed) == {term for term, _ in index["invertedIndex"]}
 
 
+def test_a_project_is_found_by_a_partner_and_a_strategy_by_its_lead(sample) -> None:
+    site, cat, docs, _ = sample
+    project, strategy = cat.lookup("projects", "trading-for-good"), cat.strategies[0]
+    partner = cat.lookup(*project.partners[0].split("/"))
+    lead = cat.lookup("providers", strategy.lead)
+    js = run_node(site, [partner.name, lead.name])
+    urls = {doc.url: str(ref) for ref, doc in enumerate(docs)}
+    assert urls[f"/projects/{project.slug}/"] in js[partner.name]["refs"]
+    assert urls[f"/strategies/{strategy.slug}/"] in js[lead.name]["refs"]
+
+
 def test_every_kind_is_indexed(sample) -> None:
     _, cat, docs, _ = sample
     kinds = [doc.kind for doc in docs]
@@ -109,4 +120,7 @@ def test_every_kind_is_indexed(sample) -> None:
     assert kinds.count("provider") == len(cat.providers)
     assert kinds.count("page") == len(cat.pages)
     assert kinds.count("event") == len(cat.events)
+    assert kinds.count("toolkit") == len(cat.toolkits)
+    assert kinds.count("project") == len(cat.projects) >= 6
+    assert kinds.count("strategy") == len(cat.strategies) == 7
     assert [doc.key for doc in docs] == sorted(doc.key for doc in docs)
