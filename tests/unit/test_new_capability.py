@@ -144,5 +144,5 @@ def test_a_part_for_a_slot_the_page_does_not_have_is_refused(make_site) -> None:
         name="misplaced", depends_on=("directory",), contributes={ORG_PAGE: (misplaced,)}),))
     catalogue, _ = check_site(make_site(), TODAY, registry)
     org = catalogue.lookup("orgs", "bow-youth")
-    with pytest.raises(ValueError, match="has no slot 'sidebar'; its slots are what-we-do"):
+    with pytest.raises(ValueError, match="has no slot 'sidebar'; its slots are who, what-we-do"):
         org_page(BuildInputs(catalogue, TODAY, registry.contributions()), org)

@@ -22,7 +22,7 @@ from . import model, urls, views
 ORG_PAGE = "directory.org-page"
 PROVIDER_PAGE = "directory.provider-page"
 # The page's own sections that take contributed link groups.
-SLOTS = {ORG_PAGE: ("what-we-do",), PROVIDER_PAGE: ("who",)}
+SLOTS = {ORG_PAGE: ("who", "what-we-do"), PROVIDER_PAGE: ("who",)}
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,6 @@ def org_page(inputs: BuildInputs, org: model.Organisation) -> PagePlan:
         "groups": views.term_links(cat, "groups", org.groups, "groups"),
         "activities": views.term_links(cat, "activities", org.activities, "activities"),
         "languages": views.languages(cat, org.languages),
-        "networks": views.term_links(cat, "networks", org.networks),
         "skills_offered": views.skills(cat, org.skills_offered),
         "skills_wanted": views.skills(cat, org.skills_wanted),
         "works_with": tuple(Link(p.name, urls.provider(p.slug))

@@ -3,12 +3,15 @@ a list of all networks, and a members CSV each network can download.
 
 Networks are the directory's `networks` taxonomy and membership is each
 organisation's `networks` field (checked by the directory's reference check), so this
-capability only groups and publishes; the CSV is written by open data's CSV writer.
+capability only groups and publishes (and links each organisation's page to its
+networks' pages); the CSV is written by open data's CSV writer.
 """
 from ..core.capability import Capability
 from ..core.present import Link
+from ..directory.listing_pages import ORG_PAGE
 from ..directory.pages import HOME_ROUTES
 from . import urls
+from .memberships import member_of
 from .pages import network_pages
 
 NETWORKS = Capability(
@@ -17,5 +20,6 @@ NETWORKS = Capability(
     steps=(network_pages,),
     sections=frozenset({"networks"}),
     contributes={HOME_ROUTES: ((58, Link("Networks and forums, and their members",
-                                          urls.networks())),)},
+                                          urls.networks())),),
+                 ORG_PAGE: (member_of,)},
 )

@@ -10,6 +10,7 @@ from tests.helpers import REPO, TODAY, inputs_for
 from thin_build.build import check_site
 from thin_build.core.plan import PagePlan
 from thin_build.core.write import OutputFile
+from thin_build.directory.listing_pages import org_page
 from thin_build.networks.members import MEMBER_COLUMNS
 from thin_build.networks.pages import network_pages
 
@@ -74,3 +75,15 @@ def test_a_name_that_looks_like_a_formula_is_neutralised(make_site):
     [row] = rows(files["networks/youth-network/members.csv"])
     assert row["name"] == "'=HYPERLINK('https://evil.example.org')"
     assert row["wards"] == "Bow East"
+
+
+def test_an_organisation_page_links_each_of_its_networks(sample) -> None:
+    cat = sample[0]
+    org = cat.lookup("orgs", "jamuna-elders-lunch-club")
+    data = org_page(inputs_for(cat), org).data
+    (member_of,) = data["link_groups"]["who"]
+    assert member_of.heading == "Member of"
+    assert [(link.text, link.url) for link in member_of.links] == [
+        (cat.lookup("networks", slug).name, f"/networks/{slug}/") for slug in org.networks]
+    lonely = next(o for o in cat.orgs if not o.networks)
+    assert org_page(inputs_for(cat), lonely).data["link_groups"]["who"] == ()
