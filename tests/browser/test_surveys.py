@@ -58,7 +58,7 @@ def test_each_results_chart_matches_its_table(page: Page, site_server: str) -> N
         chart = charts.nth(index)
         assert chart.locator("title").text_content()
         assert chart.locator("desc").text_content()
-        table = chart.locator("xpath=ancestor::div[contains(@class,'survey-table')]//table")
+        table = chart.locator("xpath=ancestor::section[contains(@class,'evidence-table')]//table")
         labels = [t.text_content() for t in chart.locator("g > text:first-child").all()]
         rows = [t.text_content() for t in table.locator("tbody th").all()]
         assert labels == rows
