@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from . import i18n
 from .catalogue import Catalogue
 from .contributions import Contributions
 from .plan import PagePlan
@@ -50,7 +51,11 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"])
+    # New-style gettext: `{{ _("%(n)s events", n=count) }}` formats and escapes its values.
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True,
+                                  pgettext=i18n.pgettext, npgettext=i18n.npgettext)
     env.filters["trusted_html"] = Markup  # only ever applied to markup.py's cleaned output
     return env
 
