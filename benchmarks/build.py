@@ -47,7 +47,8 @@ def synthetic_org(index: int, rng: random.Random, wards, groups, activities, lan
 
 def make_repo(count: int) -> Path:
     repo = Path(tempfile.mkdtemp(prefix=f"thin-bench-{count}-"))
-    for folder in ("content", "orgs", "providers", "events", "toolkits", "templates"):
+    for folder in ("content", "orgs", "providers", "events", "toolkits", "templates",
+                   "translations"):
         shutil.copytree(ROOT / folder, repo / folder)
     catalogue, _ = check_site(ROOT, TODAY)
     slugs = lambda items: [item.slug for item in items]  # noqa: E731

@@ -37,8 +37,8 @@ from thin_build.core.write import OutputFile  # noqa: E402
 from thin_build.search.shards import DOC_CHUNK, search_outputs  # noqa: E402
 
 NODE = ROOT / "tests" / "js" / "search-node.js"
-SCRIPTS = ("search/vendor/lunr-2.3.9.min.js", "search/search-core.js", "core/fetch-json.js",
-           "search/search.js")
+SCRIPTS = ("search/vendor/lunr-2.3.9.min.js", "search/search-tokens.js", "search/search-core.js",
+           "core/fetch-json.js", "search/search.js")
 ONE_WORD, TWO_WORDS = "garden", "youth advice"
 
 

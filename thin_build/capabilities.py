@@ -20,6 +20,7 @@ from .projects import PROJECTS
 from .referral import REFERRAL
 from .review import REVIEW
 from .search import SEARCH
+from .sites import SITES
 from .skills import SKILLS
 from .surveys import SURVEYS
 from .toolkits import TOOLKITS
@@ -29,6 +30,7 @@ PORTAL = Registry((
     PAGES,
     REFERRAL,
     CALENDAR,
+    SITES,
     TOOLKITS,
     ASSESSMENT,
     COMMISSIONING,

@@ -9,6 +9,7 @@ import click
 
 from . import build
 from .capabilities import PORTAL
+from .cli_i18n import i18n_group
 from .cli_options import ROOT as _ROOT
 from .cli_options import TODAY as _TODAY
 from .cli_options import day as _date
@@ -25,6 +26,7 @@ from .review.changes import compare_revisions
 from .review.changes_format import as_markdown, as_text
 from .review.gittree import GitError
 from .review.site_links import broken_links
+from .sites.scaffold import SITE_KINDS, write_site_file
 
 
 @click.group()
@@ -97,10 +99,23 @@ def _is_loopback(host: str) -> bool:
 @main.command()
 @_ROOT
 @_TODAY
-@click.argument("kind", type=click.Choice(sorted(k.name for k in PORTAL.kinds if k.new_values)))
+@click.argument("kind", type=click.Choice(sorted(
+    {k.name for k in PORTAL.kinds if k.new_values and k.source.inside is None} | set(SITE_KINDS))))
 @click.argument("name")
-def new(root: Path, today, kind: str, name: str) -> None:
-    """Write a commented skeleton for a new organisation, provider, event or notice."""
+@click.option("--org", help="The organisation (slug) whose own site gets the page or news post.")
+def new(root: Path, today, kind: str, name: str, org: str | None) -> None:
+    """Write a commented skeleton for a new organisation, provider, event or notice, or
+    (with --org) a page or news post of an organisation's own site."""
+    if (kind in SITE_KINDS) != bool(org):
+        raise click.BadParameter(f"`thin new {kind} --org <slug> NAME` for a site's page or "
+                                 "news; no --org for the other kinds", param_hint="--org")
+    if org:
+        try:
+            path = write_site_file(root, kind, org, name, build.resolve_today(_date(today)))
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"Wrote {path}; fill it in, then run `thin validate`.")
+        return
     slug = slugify(name)
     if not slug:
         raise click.BadParameter("the name needs at least one letter or digit", param_hint="NAME")
@@ -178,6 +193,7 @@ def changes(root: Path, today, base: str, head: str | None, style: str) -> None:
 
 
 main.add_command(report_group)
+main.add_command(i18n_group)
 
 
 @main.group("import")

@@ -81,3 +81,61 @@ def test_narrow_viewport_has_no_sideways_scroll(
             pytrace=False,
         )
     assert_no_axe_violations(page, f"{path} at {REFLOW_WIDTH}px")
+
+
+#: Each kind of page of an organisation's own site (issue 17), across the three themes;
+#: the sites' homes are checked per theme in test_site_themes.py.
+SITE_PAGES = (
+    "/orgs/poplar-play-association/news/",
+    "/orgs/poplar-play-association/news/2026-10-10-new-rope-swing/",
+    "/orgs/isle-commons-community-centre/rooms-to-hire/",
+    "/orgs/jamuna-elders-lunch-club/events/",
+    "/orgs/pearl-river-elders-club/contact/",
+    "/bn/orgs/jamuna-elders-lunch-club/our-lunches/",
+)
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_site_pages_pass_axe_and_reflow(page: Page, site_server: str, path: str) -> None:
+    """A site's pages pass axe, and at 320 px they reflow without sideways scrolling."""
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": 640})
+    open_page(page, site_server + path)
+    assert_no_axe_violations(page, path)
+    assert page.evaluate(OVERFLOWING_ELEMENTS_JS, 5) == [], path
+
+
+#: The directory, referral and calendar pages in Bengali (issue 16): Bengali interface
+#: text with English content inside it, each part with its own `lang`.
+BENGALI_PAGES = (
+    "/bn/orgs/alder-street-allotment-collective/",
+    "/bn/orgs/nari-shongho-womens-group/",  # translated content
+    "/bn/toolkits/funding-bid-toolkit/",
+    "/bn/support/funding/",
+    "/bn/providers/banglatown-bme-development-partnership/",
+    "/bn/support/",
+    "/bn/support/payroll/",
+    "/bn/reports/gaps/",
+    "/bn/calendar/2026/12/",
+    "/bn/events/payroll-clinic/",
+    "/bn/notices/",
+    "/bn/search/",
+    # The toolkits, health check, evidence, commissioning, projects, skills, networks,
+    # surveys and open data rooms.
+    "/bn/toolkits/",
+    "/bn/health-check/",
+    "/bn/health-check/stage-1/",
+    "/bn/evidence/",
+    "/bn/opportunities/",
+    "/bn/projects/",
+    "/bn/skills/",
+    "/bn/networks/",
+    "/bn/evidence/surveys/shared-needs-2026/form/",
+    "/bn/data/",
+    "/bn/print/",  # the Bengali provider directory PDF
+)
+
+
+@pytest.mark.parametrize("path", BENGALI_PAGES)
+def test_bengali_pages_pass_axe(page: Page, site_server: str, path: str) -> None:
+    open_page(page, site_server + path)
+    assert_no_axe_violations(page, path)

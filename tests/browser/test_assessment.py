@@ -215,3 +215,26 @@ def test_the_questions_can_be_answered_by_keyboard(page: Page, site_server: str)
     expect(page.get_by_role("group", name=PURPOSE, exact=True).get_by_label("No", exact=True)) \
         .to_be_checked()
     assert plan_questions(page) == [PURPOSE]
+
+
+def test_in_bengali_the_script_takes_its_words_from_the_page(page: Page,
+                                                               site_server: str) -> None:
+    """assessment.js holds no English: every word it writes comes from the Bengali page."""
+    open_page(page, site_server + "/bn" + HEALTH_CHECK)
+    expect(page.locator("#assessment-form")).to_be_visible()
+    stage = page.locator("input[name=stage]").first
+    stage_name = page.locator(f"label[for={stage.get_attribute('id')}]").inner_text()
+    stage.check()
+    shown = page.locator("fieldset.question:visible")
+    total = shown.count()
+    shown.first.get_by_label("না", exact=True).check()
+    expect(page.locator("#assessment-status")).to_have_text(
+        f"{stage_name}-এর {total}টি প্রশ্নের মধ্যে 1টির উত্তর দেওয়া হয়েছে। "
+        "আপনার কর্মপরিকল্পনায় 1টি ঘাটতি।")
+    expect(page.locator("#scores-caption")).to_have_text(
+        f"{stage_name}-এর জন্য বিষয়ভিত্তিক ফলাফল")
+    expect(page.locator("#plan-summary")).to_have_text("কাজ করার মতো 1টি বিষয়, বিষয় ধরে ধরে।")
+    expect(page.locator("#assessment-plan .plan-answer")).to_have_text("আপনার উত্তর: না")
+    page.get_by_role("button", name="আমার উত্তর মুছে ফেলুন").click()
+    expect(page.locator("#assessment-message")).to_have_text(
+        "আপনার উত্তরগুলো মুছে ফেলা হয়েছে: এই ব্রাউজার আর সেগুলো রাখে না।")

@@ -1,6 +1,7 @@
 """Find support in the browser: personas, the referral email, printing, no JavaScript, axe."""
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -13,15 +14,17 @@ def answer(page: Page, base: str, need: str, stage: str, group: str = "", ward: 
            language: str = "") -> None:
     """Fill in the form the way a person does: by the labels they read."""
     open_page(page, f"{base}/support/")
-    page.get_by_label("Support need").select_option(label=need)
-    page.get_by_label(stage, exact=True).check()
+    form = page.locator("#referral-form")  # the language switcher is labelled "Language" too
+    form.get_by_label("Support need").select_option(label=need)
+    form.get_by_label(stage, exact=True).check()
     if group:
-        page.get_by_label("Beneficiary group").select_option(label=group)
+        form.get_by_label("Beneficiary group").select_option(label=group)
     if ward:
-        page.get_by_label("Ward").select_option(label=ward)
+        form.get_by_label("Ward").select_option(label=ward)
     if language:
-        page.get_by_label("Language").select_option(label=language)
-    expect(page.locator("#referral-status")).to_contain_text("suggestion")
+        form.get_by_label("Language").select_option(label=language)
+    # Not just "suggestion": "Choose your group's stage to see suggestions." has it too.
+    expect(page.locator("#referral-status")).to_contain_text(re.compile(r"\d+ suggestions? for "))
 
 
 def suggestions(page: Page) -> list[str]:
@@ -214,3 +217,30 @@ def test_show_suggestions_moves_focus_to_the_results(page: Page, site_server: st
     page.get_by_role("button", name="Show suggestions").press("Enter")
     assert page.evaluate("document.activeElement.id") == "results-heading"
     assert suggestions(page) == ["Checkpoint DBS Umbrella Service"]
+
+
+def test_in_bengali_the_script_speaks_the_page_s_words(page: Page, site_server: str) -> None:
+    """referral.js holds no words: on /bn/ its results, email and status are in Bengali."""
+    open_page(page, f"{site_server}/bn/support/?need=payroll&stage=stage-2")
+    status = page.locator("#referral-status")
+    expect(status).to_contain_text("টি প্রস্তাব। প্রথম: ")
+    first = page.locator("#referral-list > li").first
+    expect(first.get_by_role("heading", level=4).first).to_have_text("কেন আমরা এটি প্রস্তাব করছি")
+    expect(first.locator("dt", has_text="খরচ")).to_have_count(1)
+    expect(first.get_by_role("button")).to_contain_text("রেফারেলের সারাংশ প্রিন্ট করুন")
+    href = first.get_by_role("link", name=re.compile("^ইমেইলে রেফারেল পাঠান ")).get_attribute(
+        "href") or ""
+    query = parse_qs(urlsplit(href).query)
+    assert query["subject"][0].startswith("রেফারেলের অনুরোধ: ")
+    body = query["body"][0].split("\r\n")
+    assert body[:3] == ["হ্যালো,", "", "আমরা “সহায়তা খুঁজুন” পাতার মাধ্যমে আপনাদের খুঁজে "
+                        "পেয়েছি এবং একটি রেফারেল চাই।"]
+    assert body[4].startswith("যে সহায়তা দরকার: ") and body[-1] == "ধন্যবাদ।"
+    shown = page.locator("#referral-results").inner_text()
+    for english in ("Why we suggest it", "suggestion", "Contact for referrals", "How to get it"):
+        assert english not in shown, english
+    open_page(page, f"{site_server}/bn/support/?need=health-and-safety&stage=stage-3")
+    expect(status).to_have_text(
+        "পুরো বরো জুড়ে কাজ করা প্রদানকারীদের মধ্যে কেউ আপনার সব উত্তরের সঙ্গে মেলে না; স্থানীয় "
+        "প্রদানকারী দেখতে আপনার ওয়ার্ড বেছে নিন। নিচে এই সহায়তার সব প্রদানকারী দেখুন, অথবা "
+        "সমন্বয়কারীদের জিজ্ঞেস করুন।")

@@ -48,7 +48,8 @@ def test_every_case_is_named_after_a_code_it_reports() -> None:
                "question-unknown-toolkit": "unknown-ref",
                "toolkit-missing-file": "missing-file", "toolkit-outside-repo": "bad-path",
                "toolkit-wrong-type": "wrong-file-type", "toolkit-insecure-link": "bad-url",
-               "toolkit-unknown-author": "unknown-ref", "skills-free-text": "unknown-ref"}
+               "toolkit-unknown-author": "unknown-ref", "skills-free-text": "unknown-ref",
+               "translation-wrong-type": "wrong-type"}
     for case in CASES:
         code = aliases.get(case, case)
         text = (SITES / "invalid" / case / "expected.txt").read_text(encoding="utf-8")

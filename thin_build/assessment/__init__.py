@@ -5,6 +5,7 @@ referral (the action plan's suggestions use the referral page's own ranking and
 index) and on toolkits (what to read about each gap).
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
 from ..directory.pages import HOME_ROUTES
@@ -21,10 +22,10 @@ ASSESSMENT = Capability(
     steps=(assessment_outputs,),
     sections=frozenset({urls.HEALTH_CHECK, urls.READINESS}),
     contributes={
-        NAV: ((45, Link("Health check", urls.health_check())),),
-        HOME_ROUTES: ((45, Link("Check your group's health and get an action plan",
+        NAV: ((45, Link(N_("Health check"), urls.health_check())),),
+        HOME_ROUTES: ((45, Link(N_("Check your group's health and get an action plan"),
                                 urls.health_check())),
-                      (46, Link("Get ready to bid for contracts: the readiness checklist",
+                      (46, Link(N_("Get ready to bid for contracts: the readiness checklist"),
                                 urls.readiness()))),
     },
 )

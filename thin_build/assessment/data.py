@@ -1,6 +1,8 @@
 """The JSON a questionnaire's page reads (`/<section>/questions.json`), and its version.
 
-The page needs no other file of ours but the referral index, which it ranks with the
+Paths are written without the language's prefix: the page adds its own base (`data-base`,
+`/bn/` on a Bengali page), as the referral page does with its index. The page needs no
+other file of ours but the referral index, which it ranks with the
 referral page's own `rank` (the top suggestion for each gap's need at the group's
 stage, so the action plan and "Find support" can never disagree). Slugs are resolved
 here to titles and URLs; keys are sorted so the file is byte-identical build to build.

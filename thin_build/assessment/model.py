@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.translatable import Translatable
+
 
 @dataclass(frozen=True, kw_only=True)
-class Question:
+class Question(Translatable):
     """One question, and the action a "no" or "not sure" puts in the action plan."""
 
     id: str
@@ -23,7 +25,7 @@ class Question:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Area:
+class Area(Translatable):
     """A group of questions with its own result (governance, money, safeguarding…)."""
 
     id: str
@@ -33,7 +35,7 @@ class Area:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Questionnaire:
+class Questionnaire(Translatable):
     """A whole questionnaire file; `stages` empty means it is for every stage."""
 
     title: str

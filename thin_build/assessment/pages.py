@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
 from ..core.taxonomy import Term
+from ..core.translate import name_link
 from ..core.write import OutputFile
 from ..referral import urls as referral_urls
 from ..referral.index import compact_json
@@ -26,7 +29,8 @@ from .schema import HEALTH_CHECK, READINESS
 
 @dataclass(frozen=True)
 class Tool:
-    """One questionnaire the portal publishes: its file's kind and where its pages live."""
+    """One questionnaire the portal publishes: its file's kind and where its pages live.
+    `name` and `description` are marked, and translated where a page shows them."""
 
     kind: str
     section: str
@@ -35,12 +39,12 @@ class Tool:
 
 
 TOOLS = (
-    Tool(HEALTH_CHECK, urls.HEALTH_CHECK, "Organisational health check",
-         "Check how your group is run, area by area, and get an action plan that names "
-         "toolkits and local support providers."),
-    Tool(READINESS, urls.READINESS, "Commissioning readiness checklist",
-         "Check whether your organisation is ready to bid for public service contracts, and "
-         "get an action plan for the gaps."),
+    Tool(HEALTH_CHECK, urls.HEALTH_CHECK, N_("Organisational health check"),
+         N_("Check how your group is run, area by area, and get an action plan that names "
+            "toolkits and local support providers.")),
+    Tool(READINESS, urls.READINESS, N_("Commissioning readiness checklist"),
+         N_("Check whether your organisation is ready to bid for public service contracts, "
+            "and get an action plan for the gaps.")),
 )
 
 
@@ -71,7 +75,7 @@ def _question(cat: Catalogue, question: model.Question) -> dict:
             "action": question.action, "stages": " ".join(question.stages),
             "toolkits": tuple(Link(cat.lookup("toolkits", slug).title, toolkit_urls.toolkit(slug))
                               for slug in question.toolkits),
-            "need": Link(need.name, referral_urls.support_need(need.slug))}
+            "need": name_link(need, referral_urls.support_need(need.slug))}
 
 
 def _areas(cat: Catalogue, questionnaire: model.Questionnaire,
@@ -85,22 +89,22 @@ def _areas(cat: Catalogue, questionnaire: model.Questionnaire,
 def _rule() -> dict:
     return {"strong": rule.STRONG, "below_strong": rule.STRONG - 1,
             "getting_there": rule.GETTING_THERE,
-            "answers": tuple((value, label) for value, label, _char in rule.ANSWERS)}
+            "answers": tuple((value, label) for value, label, _char in rule.answers())}
 
 
 def questionnaire_page(cat: Catalogue, tool: Tool,
                        questionnaire: model.Questionnaire | None) -> PagePlan:
     if questionnaire is None:
         return PagePlan(urls.questionnaire(tool.section), "assessment/questionnaire.html",
-                        tool.name, tool.description,
+                        _(tool.name), _(tool.description),
                         {"questionnaire": None, "support": referral_urls.support()})
     return PagePlan(urls.questionnaire(tool.section), "assessment/questionnaire.html",
-                    questionnaire.title, tool.description, {
+                    questionnaire.title, _(tool.description), {
                         "questionnaire": {"intro": questionnaire.intro},
                         "stages": _stage_links(cat, tool, questionnaire),
                         "areas": _areas(cat, questionnaire), "rule": _rule(),
                         "data": urls.questions(tool.section), "storage": tool.section,
-                        "others": tuple(Link(other.name, urls.questionnaire(other.section))
+                        "others": tuple(Link(_(other.name), urls.questionnaire(other.section))
                                         for other in TOOLS
                                         if other != tool and getattr(cat, other.kind))})
 
@@ -109,8 +113,11 @@ def checklist_page(cat: Catalogue, tool: Tool, questionnaire: model.Questionnair
                    stage: Term) -> PagePlan:
     return PagePlan(urls.checklist(tool.section, stage.slug), "assessment/checklist.html",
                     f"{questionnaire.title}: {stage.name}",
-                    f"Every question of the {tool.name.lower()} for {stage.name}, with what to "
-                    "do about each gap. Print it and fill it in together.", {
+                    # Translators: %(tool)s is "organisational health check" or "commissioning
+                    # readiness checklist"; %(stage)s a stage of development
+                    _("Every question of the %(tool)s for %(stage)s, with what to do about each "
+                      "gap. Print it and fill it in together.")
+                    % {"tool": _(tool.name).lower(), "stage": stage.name}, {
                         "stage": stage, "areas": _areas(cat, questionnaire, stage.slug),
                         "rule": _rule(), "form": urls.questionnaire(tool.section),
                         "other_stages": tuple(s for s in _stage_links(cat, tool, questionnaire)

@@ -31,7 +31,7 @@ QUESTION = Record(model.Question, (
           required=True),
     refs_field("toolkits", "toolkits", "toolkits that help, by slug", ["bookkeeping-basics-guide"],
                where="toolkits/"),
-), "a question")
+), "a question", translatable=("text", "why", "action"))
 
 AREA = Record(model.Area, (
     Field("id", SLUG, "a short name for the area, unique in the file", "money", required=True),
@@ -41,7 +41,7 @@ AREA = Record(model.Area, (
     Field("questions", ListOf(QUESTION, min_items=1, max_items=40), "the area's questions; "
           "every stage the questionnaire is for needs at least one", [example_of(QUESTION)],
           required=True),
-), "an area of questions")
+), "an area of questions", translatable=("title", "intro"))
 
 QUESTIONNAIRE = Record(model.Questionnaire, (
     text_field("title", "the questionnaire's name, its page heading", "Organisational health "
@@ -53,7 +53,7 @@ QUESTIONNAIRE = Record(model.Questionnaire, (
                ["stage-2", "stage-3"]),
     Field("areas", ListOf(AREA, min_items=1, max_items=30), "the areas, in the order they are "
           "asked", [example_of(AREA)], required=True),
-), "a self-assessment questionnaire")
+), "a self-assessment questionnaire", translatable=("title", "intro"))
 
 
 def _kind(name: str, path: str) -> Kind:

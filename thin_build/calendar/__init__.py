@@ -4,6 +4,7 @@ Depends on the directory, whose organisations and providers organise events and
 post notices; adds their agenda to the directory's listing pages.
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
@@ -23,9 +24,10 @@ CALENDAR = Capability(
     steps=(calendar_pages, calendar_files, notice_board),
     sections=frozenset({"calendar", "events", "notices"}),
     contributes={
-        NAV: ((30, Link("Calendar", urls.calendar())), (31, Link("Notice board", urls.notices()))),
-        HOME_ROUTES: ((30, Link("What's on: the community calendar", urls.calendar())),
-                      (31, Link("The notice board", urls.notices()))),
+        NAV: ((30, Link(N_("Calendar"), urls.calendar())),
+              (31, Link(N_("Notice board"), urls.notices()))),
+        HOME_ROUTES: ((30, Link(N_("What's on: the community calendar"), urls.calendar())),
+                      (31, Link(N_("The notice board"), urls.notices()))),
         ORG_PAGE: (org_agenda,),
         PROVIDER_PAGE: (provider_agenda,),
     },

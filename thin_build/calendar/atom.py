@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from . import model, urls
 from .occurrences import Occurrence, occurrences
 from .views import current_notices, organiser_link, when_text, where_text
@@ -56,10 +57,11 @@ def updates_feed(cat: Catalogue, events: Iterable[model.Event],
     for notice in current_notices(notices, today):
         entries.append((notice.posted, "notice", notice.slug, AtomEntry(
             notice.posted, notice.title, base + urls.notice(notice.slug), notice.summary,
-            organiser_link(cat, notice.posted_by).text, "Notice board")))
+            organiser_link(cat, notice.posted_by).text, _("Notice board"))))
     entries.sort(key=lambda e: (-e[0].toordinal(), e[1], e[2]))
-    return atom_feed(cat, f"{cat.site.title}: new events and notices",
-                     f"The community calendar and notice board of {cat.site.title}.",
+    return atom_feed(cat, _("%(site)s: new events and notices") % {"site": cat.site.title},
+                     _("The community calendar and notice board of %(site)s.")
+                     % {"site": cat.site.title},
                      urls.updates_feed(), urls.calendar(), [e[3] for e in entries], today)
 
 

@@ -5,8 +5,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, ngettext, pgettext
+from ..core.i18n import gettext as _
 from ..core.markup import json_for_html, render_markdown
 from ..core.present import Link, human_date, join_words
+from ..core.translate import name_link
 from ..directory import urls as directory_urls
 from ..directory import views as directory_views
 from ..directory.model import DAY_NAMES, DAYS
@@ -19,11 +22,14 @@ from .occurrences import (
     london,
     occurrences,
 )
-from .views import category_link, iso, long_date, organiser_link, when_text
+from .views import category_link, clock, iso, long_date, organiser_link, time_range, when_text
 
 NEXT_DATES = 12
-STEP_FREE = {"yes": "Step-free access", "no": "No step-free access",
-             "partly": "Partly step-free: check the accessibility notes"}
+STEP_FREE = {"yes": N_("Step-free access"), "no": N_("No step-free access"),
+             "partly": N_("Partly step-free: check the accessibility notes")}
+# Translators: which week of the month a monthly event is in: "the first Tuesday"
+WEEKS = {"first": N_("first"), "second": N_("second"), "third": N_("third"),
+         "fourth": N_("fourth"), "last": N_("last")}
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,15 @@ class EventPage:
 
 
 def _ordinal(number: int) -> str:
+    """"16th": a day of the month in the page's language (each ending a msgid of its own)."""
     teens = 10 <= number % 100 <= 20
-    suffix = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+    ending = "th" if teens else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    # Translators: a day of the month as an ordinal, as in "on the 1st of every month"
+    texts = {"st": pgettext("day of month", "%(number)dst"),
+             "nd": pgettext("day of month", "%(number)dnd"),
+             "rd": pgettext("day of month", "%(number)drd"),
+             "th": pgettext("day of month", "%(number)dth")}
+    return texts[ending] % {"number": number}
 
 
 def schedule_text(event: model.Event) -> str | None:
@@ -74,19 +86,32 @@ def schedule_text(event: model.Event) -> str | None:
         return None
     start, end = first_span(event)
     first_day = start.date() if isinstance(start, dt.datetime) else start
-    days = [DAY_NAMES[d] for d in DAYS if d in rule.days] or [
-        DAY_NAMES[DAYS[first_day.weekday()]]]
+    day_name = directory_views.day_name
+    days = [day_name(d) for d in DAYS if d in rule.days] or [day_name(DAYS[first_day.weekday()])]
+    number = rule.interval
     if rule.frequency == "weekly":
-        every = f"Every {join_words(days)}" if rule.interval == 1 else (
-            f"Every {rule.interval} weeks on {join_words(days)}")
+        # Translators: a weekly series; %(days)s is a list of days, "Tuesday and Thursday"
+        every = _("Every %(days)s") % {"days": join_words(days)} if number == 1 else ngettext(
+            "Every %(num)d week on %(days)s", "Every %(num)d weeks on %(days)s", number) % {
+            "num": number, "days": join_words(days)}
+    elif rule.week:
+        # Translators: a monthly series: "On the first Tuesday of every month"
+        every = ngettext("On the %(week)s %(day)s of every month",
+                         "On the %(week)s %(day)s of every %(num)d months", number) % {
+            "week": _(WEEKS[rule.week]), "day": days[0], "num": number}
     else:
-        months = "every month" if rule.interval == 1 else f"every {rule.interval} months"
-        on = f"the {rule.week} {days[0]}" if rule.week else f"the {_ordinal(first_day.day)}"
-        every = f"On {on} of {months}"
-    hours = "all day" if event.all_day else f"{start:%H:%M} to {end:%H:%M}"
-    ending = (f"until {human_date(rule.until)}" if rule.until
-              else f"{rule.count} times in all")
-    return f"{every}, {hours}, from {human_date(first_day)} {ending}"
+        # Translators: a monthly series: "On the 16th of every month"
+        every = ngettext("On the %(date)s of every month",
+                         "On the %(date)s of every %(num)d months", number) % {
+            "date": _ordinal(first_day.day), "num": number}
+    hours = _("all day") if event.all_day else time_range(clock(start), clock(end))
+    ending = (_("until %(date)s") % {"date": human_date(rule.until)} if rule.until
+              else ngettext("%(num)d time in all", "%(num)d times in all", rule.count)
+              % {"num": rule.count})
+    # Translators: a whole series: "Every Tuesday, 10:00 to 12:00, from 16 March 2027 until
+    # 8 April 2027" (or "... 6 times in all")
+    return _("%(every)s, %(hours)s, from %(first)s %(ending)s") % {
+        "every": every, "hours": hours, "first": human_date(first_day), "ending": ending}
 
 
 def _venue(cat: Catalogue, venue: model.Venue | None) -> VenueView | None:
@@ -95,8 +120,8 @@ def _venue(cat: Catalogue, venue: model.Venue | None) -> VenueView | None:
     ward = cat.lookup("wards", venue.ward) if venue.ward else None
     lines = tuple(line.strip() for line in (venue.address or "").splitlines() if line.strip())
     return VenueView(venue.name, lines, venue.postcode,
-                     Link(ward.name, directory_urls.browse("wards", ward.slug)) if ward else None,
-                     STEP_FREE.get(venue.step_free or ""))
+                     name_link(ward, directory_urls.browse("wards", ward.slug)) if ward else None,
+                     _(STEP_FREE[venue.step_free]) if venue.step_free in STEP_FREE else None)
 
 
 def event_page(cat: Catalogue, event: model.Event, today: dt.date) -> EventPage:

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..directory.model import split_listing_ref
 from . import model, urls
 from .occurrences import LONDON, WEEK_NUMBERS, first_span, london, occurrences
@@ -147,14 +148,16 @@ def _location(event: model.Event) -> str | None:
 
 def _description(cat: Catalogue, event: model.Event) -> str:
     collection, slug = split_listing_ref(event.organiser)
-    lines = [event.summary, "", f"Organised by {cat.lookup(collection, slug).name}."]
+    # Translators: lines of an event's description in people's calendar apps
+    lines = [event.summary, "",
+             _("Organised by %(name)s.") % {"name": cat.lookup(collection, slug).name}]
     if event.cost:
-        lines.append(f"Cost: {event.cost}")
+        lines.append(_("Cost: %(cost)s") % {"cost": event.cost})
     if event.online:
-        lines.append(f"Join online: {event.online}")
+        lines.append(_("Join online: %(url)s") % {"url": event.online})
     if event.booking:
-        lines.append(f"Book: {event.booking}")
-    lines.append(f"Details: {absolute(cat, urls.event(event.slug))}")
+        lines.append(_("Book: %(url)s") % {"url": event.booking})
+    lines.append(_("Details: %(url)s") % {"url": absolute(cat, urls.event(event.slug))})
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..directory.listing_pages import Section
 from ..directory.model import Organisation, Provider
@@ -63,7 +64,8 @@ def listing_agenda(cat: Catalogue, ref: str, index: Mapping,
         upcoming=tuple(occurrence_view(cat, o, with_date=True)
                        for o in upcoming[:LISTING_UPCOMING]),
         more_url=urls.calendar_organiser(ref) if events else None,
-        feed=subscribe(cat, "this calendar", urls.organiser_feed(ref)) if events else None,
+        # Translators: completes "Subscribe to ... in your calendar app"
+        feed=subscribe(cat, _("this calendar"), urls.organiser_feed(ref)) if events else None,
         notices=tuple(notice_view(cat, n) for n in current_notices(notices, today)))
 
 
@@ -80,5 +82,5 @@ def _agenda(inputs: BuildInputs, ref: str, who: str) -> Section:
     agenda = listing_agenda(inputs.catalogue, ref, inputs.derived(group_by_listing),
                             inputs.today)
     shown = agenda.upcoming or agenda.notices or agenda.more_url
-    return Section("events", "Events and notices" if shown else None,
+    return Section("events", _("Events and notices") if shown else None,
                    "calendar/_listing_agenda.html", {"agenda": agenda, "who": who})

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..core.translatable import Translatable
+
 FREQUENCIES = ("weekly", "monthly")
 WEEKS_OF_MONTH = ("first", "second", "third", "fourth", "last")
 STEP_FREE = ("yes", "no", "partly")
@@ -36,7 +38,7 @@ class Venue:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Event:
+class Event(Translatable):
     """One event, or the first of a series; times are London wall-clock times.
 
     `start` is a naive datetime (local London time) or, for an all-day event, a date.
@@ -84,7 +86,7 @@ class Flyer:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Notice:
+class Notice(Translatable):
     """A notice-board entry, shown from `posted` to `expires` (inclusive)."""
 
     slug: str

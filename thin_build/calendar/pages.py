@@ -15,11 +15,14 @@ import datetime as dt
 from typing import Iterable, Iterator
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
-from ..core.present import MONTHS, Link, human_date
+from ..core.present import Link, human_date, month_and_year
 from ..core.taxonomy import Term
 from ..core.write import OutputFile
-from ..directory.model import DAY_NAMES, DAYS
+from ..directory.model import DAYS
+from ..directory.views import day_name
 from . import ics, model, urls
 from .atom import updates_feed
 from .event_page import event_page
@@ -34,6 +37,7 @@ from .views import (
     notice_view,
     organiser_link,
     subscribe,
+    time_range,
 )
 
 WEEKS_AHEAD = 8
@@ -41,8 +45,12 @@ MONTHS_BEFORE, MONTHS_AFTER = 1, 5
 LISTING_DAYS = 183  # category and organiser pages: about six months ahead
 FEED_HISTORY_DAYS = 92  # feeds keep events that finished in the last three months
 PAST_PAGE_SIZE = 30
-_CALENDAR = Link("Calendar", urls.calendar())
-_TIMES_NOTE = "Times are London time (GMT in winter, BST in summer)."
+_CALENDAR = Link(N_("Calendar"), urls.calendar())
+_TIMES_NOTE = N_("Times are London time (GMT in winter, BST in summer).")
+
+
+def _calendar_crumb() -> Link:
+    return Link(_(_CALENDAR.text), _CALENDAR.url)
 
 
 def calendar_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
@@ -67,9 +75,11 @@ def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
     cat, today = inputs.catalogue, inputs.today
     current = [e for e in cat.events if series_last_day(e) >= today - dt.timedelta(
         days=FEED_HISTORY_DAYS)]
+    # Translators: the name of the calendar feed people subscribe to, "THIN: community calendar"
     yield OutputFile(urls.calendar_feed().lstrip("/"), ics.feed(
-        cat, current, f"{cat.site.title}: community calendar",
-        f"Events for voluntary and community groups in {cat.site.borough}.", urls.calendar()))
+        cat, current, _("%(site)s: community calendar") % {"site": cat.site.title},
+        _("Events for voluntary and community groups in %(borough)s.")
+        % {"borough": cat.site.borough}, urls.calendar()))
     for category in cat.event_categories:
         yield OutputFile(urls.category_feed(category.slug).lstrip("/"), ics.feed(
             cat, [e for e in current if e.category == category.slug],
@@ -78,8 +88,8 @@ def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
     for ref in organisers(cat):
         name = organiser_link(cat, ref).text
         yield OutputFile(urls.organiser_feed(ref).lstrip("/"), ics.feed(
-            cat, [e for e in current if e.organiser == ref], f"{name}: events",
-            f"Events run by {name}.", urls.calendar_organiser(ref)))
+            cat, [e for e in current if e.organiser == ref], _("%(name)s: events") % {"name": name},
+            _("Events run by %(name)s.") % {"name": name}, urls.calendar_organiser(ref)))
     for event in cat.events:
         yield OutputFile(urls.event_ics(event.slug).lstrip("/"), ics.single_event(cat, event))
     yield OutputFile(urls.updates_feed().lstrip("/"),
@@ -89,10 +99,10 @@ def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
 def notice_board(inputs: BuildInputs) -> Iterator[PagePlan]:
     cat, today = inputs.catalogue, inputs.today
     notices = tuple(notice_view(cat, n) for n in current_notices(cat.notices, today))
-    yield PagePlan(urls.notices(), "calendar/notices.html", "Notice board",
-                   f"Notices and flyers from voluntary and community groups in "
-                   f"{cat.site.borough}.", {"notices": notices, "atom": urls.updates_feed(),
-                                            "calendar": urls.calendar()})
+    yield PagePlan(urls.notices(), "calendar/notices.html", _("Notice board"),
+                   _("Notices and flyers from voluntary and community groups in %(borough)s.")
+                   % {"borough": cat.site.borough},
+                   {"notices": notices, "atom": urls.updates_feed(), "calendar": urls.calendar()})
 
 
 def organisers(cat: Catalogue) -> list[str]:
@@ -112,7 +122,7 @@ def _month_link(year_month: tuple[int, int] | None) -> Link | None:
     if year_month is None:
         return None
     year, month = year_month
-    return Link(f"{MONTHS[month - 1]} {year}", urls.calendar_month(year, month))
+    return Link(month_and_year(year, month), urls.calendar_month(year, month))
 
 
 def _common(cat: Catalogue, today: dt.date) -> dict:
@@ -120,36 +130,36 @@ def _common(cat: Catalogue, today: dt.date) -> dict:
     return {
         "months": tuple(_month_link(m) for m in month_window(today)),
         "categories": tuple(category_link(cat, c.slug) for c in cat.event_categories),
-        "feed": subscribe(cat, "the whole calendar", urls.calendar_feed()),
+        # Translators: completes "Subscribe to ... in your calendar app"
+        "feed": subscribe(cat, _("the whole calendar"), urls.calendar_feed()),
         "atom": urls.updates_feed(), "past": urls.calendar_past(), "calendar": urls.calendar(),
-        "times_note": _TIMES_NOTE,
+        "times_note": _(_TIMES_NOTE),
     }
 
 
 def upcoming_page(cat: Catalogue, occurrences, today: dt.date) -> PagePlan:
     last = today + dt.timedelta(weeks=WEEKS_AHEAD, days=-1)
-    return PagePlan(urls.calendar(), "calendar/calendar.html", "What's on",
-                    f"Training, network meetings, funding sessions and community events in "
-                    f"{cat.site.borough}, day by day.",
+    return PagePlan(urls.calendar(), "calendar/calendar.html", _("What's on"),
+                    _("Training, network meetings, funding sessions and community events in "
+                      "%(borough)s, day by day.") % {"borough": cat.site.borough},
                     {**_common(cat, today), "days": by_day(cat, occurrences, today, last, today),
-                     "range": f"{long_date(today)} to {long_date(last)}",
+                     "range": time_range(long_date(today), long_date(last)),
                      "notices": urls.notices()})
 
 
 def month_page(cat: Catalogue, occurrences, year: int, month: int, today: dt.date,
                previous: tuple[int, int] | None, following: tuple[int, int] | None) -> PagePlan:
-    name = f"{MONTHS[month - 1]} {year}"
+    name = month_and_year(year, month)
     weeks = month_grid(cat, occurrences, year, month, today)
     count = len({item.url + cell.date_iso for week in weeks for cell in week
                  for item in cell.items})
     return PagePlan(urls.calendar_month(year, month), "calendar/calendar_month.html",
-                    f"Calendar: {name}",
-                    f"Events in {name}, as a month calendar.",
+                    _("Calendar: %(month)s") % {"month": name},
+                    _("Events in %(month)s, as a month calendar.") % {"month": name},
                     {**_common(cat, today), "caption": name, "weeks": weeks,
-                     "weekdays": tuple((DAY_NAMES[d][:3], DAY_NAMES[d])
-                                       for d in DAYS),
+                     "weekdays": tuple((day_name(d, "EEE"), day_name(d)) for d in DAYS),
                      "count": count, "previous": _month_link(previous),
-                     "next": _month_link(following)}, (_CALENDAR,))
+                     "next": _month_link(following)}, (_calendar_crumb(),))
 
 
 def category_page(cat: Catalogue, category: Term, occurrences,
@@ -157,11 +167,12 @@ def category_page(cat: Catalogue, category: Term, occurrences,
     last = today + dt.timedelta(days=LISTING_DAYS)
     mine = [o for o in occurrences if o.event.category == category.slug]
     return PagePlan(urls.calendar_category(category.slug), "calendar/calendar_listing.html",
-                    category.name, category.description or f"{category.name}: upcoming events.",
+                    category.name, category.description
+                    or _("%(category)s: upcoming events.") % {"category": category.name},
                     {**_common(cat, today), "intro": category.description,
                      "days": by_day(cat, mine, today, last, today), "until": human_date(last),
                      "listing_feed": subscribe(cat, category.name, urls.category_feed(
-                         category.slug)), "organiser": None}, (_CALENDAR,))
+                         category.slug)), "organiser": None}, (_calendar_crumb(),))
 
 
 def organiser_page(cat: Catalogue, ref: str, occurrences, today: dt.date) -> PagePlan:
@@ -169,20 +180,21 @@ def organiser_page(cat: Catalogue, ref: str, occurrences, today: dt.date) -> Pag
     who = organiser_link(cat, ref)
     mine = [o for o in occurrences if o.event.organiser == ref]
     return PagePlan(urls.calendar_organiser(ref), "calendar/calendar_listing.html",
-                    f"Events: {who.text}",
-                    f"Upcoming events run by {who.text}.",
+                    _("Events: %(name)s") % {"name": who.text},
+                    _("Upcoming events run by %(name)s.") % {"name": who.text},
                     {**_common(cat, today), "intro": None,
                      "days": by_day(cat, mine, today, last, today), "until": human_date(last),
-                     "listing_feed": subscribe(cat, f"events by {who.text}",
+                     # Translators: completes "Subscribe to ... in your calendar app"
+                     "listing_feed": subscribe(cat, _("events by %(name)s") % {"name": who.text},
                                                urls.organiser_feed(ref)),
-                     "organiser": who}, (_CALENDAR,))
+                     "organiser": who}, (_calendar_crumb(),))
 
 
 def event_plan(cat: Catalogue, event: model.Event, today: dt.date) -> PagePlan:
     view = event_page(cat, event, today)
     return PagePlan(urls.event(event.slug), "calendar/event.html", event.title, event.summary,
-                    {"event": event, "view": view, "times_note": _TIMES_NOTE},
-                    (_CALENDAR, view.category))
+                    {"event": event, "view": view, "times_note": _(_TIMES_NOTE)},
+                    (_calendar_crumb(), view.category))
 
 
 def past_pages(cat: Catalogue, today: dt.date) -> Iterable[PagePlan]:
@@ -199,8 +211,9 @@ def past_pages(cat: Catalogue, today: dt.date) -> Iterable[PagePlan]:
             "previous": urls.calendar_past(number - 1) if number > 1 else None,
             "next": urls.calendar_past(number + 1) if number < len(chunks) else None,
             "pages": tuple(Link(str(n), urls.calendar_past(n)) for n in range(1, len(chunks) + 1))}
-        title = "Past events" + (f", page {number}" if number > 1 else "")
+        title = (_("Past events, page %(number)d") % {"number": number} if number > 1
+                 else _("Past events"))
         yield PagePlan(urls.calendar_past(number), "calendar/calendar_past.html", title,
-                       "Events that have already happened.",
+                       _("Events that have already happened."),
                        {**_common(cat, today), "items": chunk, "pager": pager,
-                        "total": len(items)}, (_CALENDAR,))
+                        "total": len(items)}, (_calendar_crumb(),))

@@ -15,7 +15,7 @@ from ..core.declare import (
     text_field,
 )
 from ..core.fields import POSTCODE, Choice, Date, Integer, Markdown, Ref, Url
-from ..core.taxonomy import TERM_FIELDS, Term
+from ..core.taxonomy import term_record
 from ..directory.model import DAYS
 from . import model
 from .fields import FlyerPath, LocalDateTime, OrganiserRef
@@ -84,7 +84,7 @@ EVENT = Record(model.Event, (
           "2026-11-20", required=True),
     Field("body", Markdown(), "the text after the front matter: what happens and who it is "
           "for", "Bring a project idea; we will work on it together."),
-), "an event")
+), "an event", translatable=("title", "summary", "cost", "accessibility", "body"))
 
 FLYER = Record(model.Flyer, (
     Field("file", FlyerPath(), "the flyer, kept in content/media/", "flyers/winter-fair.pdf",
@@ -110,9 +110,9 @@ NOTICE = Record(model.Notice, (
           "https://our-group.example.org/winter-fair"),
     Field("body", Markdown(), "the text after the front matter: the notice in full",
           "Email us to **sign up**."),
-), "a notice")
+), "a notice", translatable=("title", "summary", "body"))
 
-TAXONOMIES = (Taxonomy("event_categories", Record(Term, TERM_FIELDS, "an event category")),)
+TAXONOMIES = (Taxonomy("event_categories", term_record("an event category")),)
 
 
 def _first_organiser(root: Path) -> dict[str, str]:

@@ -13,14 +13,15 @@ from typing import Iterable
 
 from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import format_date, format_time
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
-from ..core.present import MONTHS, Link, human_date
+from ..core.present import Link, day_and_month, human_date
+from ..core.translate import name_link, text_lang
 from ..directory import urls as directory_urls
-from ..directory.model import DAY_NAMES, DAYS, split_listing_ref
+from ..directory.model import split_listing_ref
 from . import model, urls
 from .occurrences import Occurrence, between, notice_is_current, occurrences
-
-WEEKDAYS = tuple(DAY_NAMES[d] for d in DAYS)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class OccurrenceView:
     organiser: Link
     category: Link
     summary: str
+    lang: str | None = None  # the title's and summary's, when not the page's language
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,11 @@ def organiser_link(cat: Catalogue, ref: str) -> Link:
     collection, slug = split_listing_ref(ref)
     listing = cat.lookup(collection, slug)
     url = directory_urls.org(slug) if collection == "orgs" else directory_urls.provider(slug)
-    return Link(listing.name, url)
+    return Link(listing.name, url, text_lang(listing, "name"))
 
 
 def category_link(cat: Catalogue, slug: str) -> Link:
-    return Link(cat.lookup("event_categories", slug).name, urls.calendar_category(slug))
+    return name_link(cat.lookup("event_categories", slug), urls.calendar_category(slug))
 
 
 def subscribe(cat: Catalogue, label: str, path: str) -> Subscribe:
@@ -106,29 +108,45 @@ def subscribe(cat: Catalogue, label: str, path: str) -> Subscribe:
 
 
 def clock(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M")
+    """A London time of day in the page's language ("14:30" in English)."""
+    return format_time(moment, "short")
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    return day_and_month(day)
 
 
 def long_date(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {human_date(day)}"
+    """"Tuesday 24 November 2026", in the page's language."""
+    return format_date(day, "EEEE d MMMM y")
+
+
+def time_range(start: str, end: str) -> str:
+    # Translators: a range of days or of times: "Monday to Thursday", "09:00 to 17:00"
+    return _("%(start)s to %(end)s") % {"start": start, "end": end}
 
 
 def when_text(occurrence: Occurrence, with_date: bool = False) -> str:
     """"10:00 to 12:00", "All day", or a range over several days, in London time."""
     first, last = occurrence.first_day, occurrence.last_day
-    prefix = f"{long_date(first)}, " if with_date else ""
     if occurrence.all_day:
         if first == last:
-            return f"{prefix}all day" if with_date else "All day"
-        return f"All day, {short_date(first)} to {short_date(last)}"
+            return _("%(date)s, all day") % {"date": long_date(first)} if with_date else _(
+                "All day")
+        # Translators: an event over several whole days: "All day, 3 March to 5 March"
+        return _("All day, %(start)s to %(end)s") % {"start": short_date(first),
+                                                    "end": short_date(last)}
     start, end = occurrence.start, occurrence.end
     if first == last:
-        return f"{prefix}{clock(start)} to {clock(end)}"
-    return f"{clock(start)} on {long_date(first)} to {clock(end)} on {long_date(last)}"
+        times = time_range(clock(start), clock(end))
+        # Translators: a date, then a range of times: "Tuesday 24 November 2026, 10:00 to 12:00"
+        return _("%(date)s, %(times)s") % {"date": long_date(first), "times": times} \
+            if with_date else times
+    # Translators: an event over several days: "18:00 on Friday 4 December 2026 to 12:00 on
+    # Saturday 5 December 2026"
+    return _("%(start_time)s on %(start_date)s to %(end_time)s on %(end_date)s") % {
+        "start_time": clock(start), "start_date": long_date(first),
+        "end_time": clock(end), "end_date": long_date(last)}
 
 
 def iso(value: dt.date | dt.datetime) -> str:
@@ -139,10 +157,12 @@ def iso(value: dt.date | dt.datetime) -> str:
 
 def where_text(event: model.Event) -> str:
     if event.venue and event.online:
-        return f"{event.venue.name}, and online"
+        # Translators: where an event is: a venue's name, and also online
+        return _("%(venue)s, and online") % {"venue": event.venue.name}
     if event.venue:
         return event.venue.name + (f", {event.venue.postcode}" if event.venue.postcode else "")
-    return "Online"
+    # Translators: where an event is: only on the internet
+    return _("Online")
 
 
 def occurrence_view(cat: Catalogue, occurrence: Occurrence,
@@ -152,7 +172,8 @@ def occurrence_view(cat: Catalogue, occurrence: Occurrence,
         title=event.title, url=urls.event(event.slug), when=when_text(occurrence, with_date),
         start_iso=iso(occurrence.start), where=where_text(event),
         organiser=organiser_link(cat, event.organiser),
-        category=category_link(cat, event.category), summary=event.summary)
+        category=category_link(cat, event.category), summary=event.summary,
+        lang=text_lang(event, "title", "summary"))
 
 
 def by_day(cat: Catalogue, items: Iterable[Occurrence], first: dt.date,
@@ -167,7 +188,8 @@ def by_day(cat: Catalogue, items: Iterable[Occurrence], first: dt.date,
         while day <= min(occurrence.last_day, last):
             days[day].append(occurrence)
             day += dt.timedelta(days=1)
-    return tuple(DayView(("Today, " if day == today else "") + long_date(day), day.isoformat(),
+    return tuple(DayView(_("Today, %(date)s") % {"date": long_date(day)} if day == today
+                         else long_date(day), day.isoformat(),
                          f"day-{day.isoformat()}",
                          tuple(occurrence_view(cat, o) for o in days[day]))
                  for day in sorted(days))
@@ -183,7 +205,7 @@ def month_grid(cat: Catalogue, items: Iterable[Occurrence], year: int, month: in
     weeks = []
     while cursor <= last:
         week = []
-        for _ in range(7):
+        for _weekday in range(7):
             inside = cursor.month == month
             found = days.get(cursor.isoformat())
             week.append(MonthCell(cursor.day if inside else None, cursor.isoformat(),

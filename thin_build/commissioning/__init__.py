@@ -7,6 +7,7 @@ and its iCalendar and Atom writers). The readiness checklist at /readiness/ belo
 to the assessment room; the guidance links to it by address only.
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
@@ -25,10 +26,10 @@ COMMISSIONING = Capability(
     steps=(guidance_pages, opportunity_pages, opportunity_files),
     sections=frozenset({"commissioning", "opportunities"}),
     contributes={
-        NAV: ((50, Link("Commissioning", urls.commissioning())),),
-        HOME_ROUTES: ((50, Link("Commissioning: guidance on tendering and bidding",
+        NAV: ((50, Link(N_("Commissioning"), urls.commissioning())),),
+        HOME_ROUTES: ((50, Link(N_("Commissioning: guidance on tendering and bidding"),
                                 urls.commissioning())),
-                      (51, Link("Open opportunities: tenders, grants and joint bids",
+                      (51, Link(N_("Open opportunities: tenders, grants and joint bids"),
                                 urls.opportunities()))),
         ORG_PAGE: (org_opportunities,),
         PROVIDER_PAGE: (provider_opportunities,),

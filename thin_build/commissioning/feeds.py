@@ -17,6 +17,7 @@ from ..calendar import ics
 from ..calendar.atom import AtomEntry, atom_feed
 from ..calendar.occurrences import london
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from . import model, urls
 from .views import deadline_text, money
 
@@ -29,9 +30,10 @@ def deadlines_calendar(cat: Catalogue, items: Sequence[model.Opportunity]) -> by
     """Open opportunities' deadlines, by slug, for a calendar app."""
     items = sorted(items, key=lambda item: item.slug)
     calendar = ics.new_calendar(
-        cat, f"{cat.site.title}: opportunity deadlines",
-        f"Closing dates of tenders and grants for voluntary groups in {cat.site.borough}.",
-        urls.opportunities(), feed="Opportunity deadlines")
+        # Translators: a calendar's name; %(site)s is the site's name
+        cat, _("%(site)s: opportunity deadlines") % {"site": cat.site.title},
+        _("Closing dates of tenders and grants for voluntary groups in %(borough)s.")
+        % {"borough": cat.site.borough}, urls.opportunities(), feed="Opportunity deadlines")
     timed = [item.deadline.year for item in items if isinstance(item.deadline, dt.datetime)]
     if timed:
         calendar.add_component(ics.london_vtimezone(min(timed), max(timed)))
@@ -52,15 +54,20 @@ def _deadline(cat: Catalogue, item: model.Opportunity) -> icalendar.Event:
         event.add("dtstart", item.deadline)
         event.add("dtend", item.deadline + dt.timedelta(days=1))  # DTEND is the day after
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-    event.add("summary", f"Deadline: {item.title}")
-    lines = [item.summary, "", f"Funder: {item.funder}."]
+    # Translators: a deadline's name in a calendar app; %(title)s is the opportunity's
+    event.add("summary", _("Deadline: %(title)s") % {"title": item.title})
+    lines = [item.summary, "", _("Funder: %(funder)s.") % {"funder": item.funder}]
     if item.value is not None:
-        lines.append(f"Value: {money(item.value)}")
+        lines.append(_("Value: %(value)s") % {"value": money(item.value)})
     if item.welcomes_joint_bids:
-        lines.append("Joint bids and consortia welcome.")
-    timed = " (London time)" if isinstance(item.deadline, dt.datetime) else ""
-    lines += [f"Closes: {deadline_text(item)}{timed}", f"How to apply: {item.link}",
-              f"Details: {page}"]
+        lines.append(_("Joint bids and consortia welcome."))
+    closes = deadline_text(item)
+    if isinstance(item.deadline, dt.datetime):
+        # Translators: a deadline with its time, e.g. "Friday 15 January 2027, 12:00 (London time)"
+        closes = _("%(deadline)s (London time)") % {"deadline": closes}
+    lines += [_("Closes: %(deadline)s") % {"deadline": closes},
+              _("How to apply: %(link)s") % {"link": item.link},
+              _("Details: %(link)s") % {"link": page}]
     event.add("description", "\n".join(lines))
     event.add("url", page)
     return event
@@ -72,10 +79,12 @@ def new_opportunities(cat: Catalogue, items: Sequence[model.Opportunity],
     base = cat.site.base_url.rstrip("/")
     newest = sorted(items, key=lambda item: (-item.posted.toordinal(), item.slug))
     entries = [AtomEntry(item.posted, item.title, base + urls.opportunity(item.slug),
-                         f"Closes {deadline_text(item)}. {item.summary}", item.funder,
-                         "Joint bids welcome" if item.welcomes_joint_bids else "Opportunity")
+                         _("Closes %(deadline)s.") % {"deadline": deadline_text(item)}
+                         + f" {item.summary}", item.funder,
+                         _("Joint bids welcome") if item.welcomes_joint_bids
+                         else _("Opportunity"))
                for item in newest]
-    return atom_feed(cat, f"{cat.site.title}: new opportunities",
-                     f"Tenders, grants and calls for partners for voluntary groups in "
-                     f"{cat.site.borough}.", urls.opportunities_feed(), urls.opportunities(),
-                     entries, today)
+    return atom_feed(cat, _("%(site)s: new opportunities") % {"site": cat.site.title},
+                     _("Tenders, grants and calls for partners for voluntary groups in "
+                       "%(borough)s.") % {"borough": cat.site.borough},
+                     urls.opportunities_feed(), urls.opportunities(), entries, today)

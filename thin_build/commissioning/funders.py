@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import Iterator, Mapping
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..directory.listing_pages import LinkGroup
@@ -30,7 +31,7 @@ def _links(inputs: BuildInputs, ref: str, slot: str) -> Iterator[LinkGroup]:
     items = [o for o in inputs.derived(by_funder).get(ref, ()) if is_open(o, inputs.today)]
     if items:
         items.sort(key=lambda o: (o.closing_day, o.slug))
-        yield LinkGroup(slot, "Open opportunities it funds",
+        yield LinkGroup(slot, _("Open opportunities it funds"),
                         tuple(Link(o.title, urls.opportunity(o.slug)) for o in items))
 
 

@@ -15,6 +15,8 @@ from typing import Iterator
 
 from ..calendar.views import subscribe
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, format_number, ngettext
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
@@ -23,8 +25,14 @@ from . import model, urls
 from .feeds import deadlines_calendar, new_opportunities
 from .views import is_open, opportunity_view
 
-_COMMISSIONING = Link("Commissioning", urls.commissioning())
-_OPPORTUNITIES = Link("Opportunities", urls.opportunities())
+_COMMISSIONING = N_("Commissioning")
+_OPPORTUNITIES = N_("Opportunities")
+
+
+def _crumbs(*more: str) -> tuple[Link, ...]:
+    """The breadcrumbs back to the commissioning index (and the opportunities)."""
+    targets = {_COMMISSIONING: urls.commissioning(), _OPPORTUNITIES: urls.opportunities()}
+    return tuple(Link(_(text), targets[text]) for text in (_COMMISSIONING, *more))
 
 
 def guides_in_order(cat: Catalogue) -> tuple[model.Guide, ...]:
@@ -50,8 +58,9 @@ def _time_of_day(item: model.Opportunity) -> dt.time:
 
 def open_count(count: int) -> str:
     if count == 0:
-        return "No opportunities are open at the moment"
-    return f"{count} {'opportunity is' if count == 1 else 'opportunities are'} open now"
+        return _("No opportunities are open at the moment")
+    return ngettext("%(num)s opportunity is open now", "%(num)s opportunities are open now",
+                    count) % {"num": format_number(count)}
 
 
 def guidance_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
@@ -59,11 +68,12 @@ def guidance_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     guides = guides_in_order(cat)
     links = tuple(Link(g.title, urls.guide(g.slug)) for g in guides)
     yield PagePlan(urls.commissioning(), "commissioning/index.html",
-                   "Commissioning and tendering",
-                   "Guidance on bidding for council contracts and grants, a readiness "
-                   "checklist, and open opportunities for voluntary groups.",
+                   _("Commissioning and tendering"),
+                   _("Guidance on bidding for council contracts and grants, a readiness "
+                     "checklist, and open opportunities for voluntary groups."),
                    {"guides": tuple({"name": g.title, "url": urls.guide(g.slug),
-                                     "summary": g.summary, "status": None, "detail": None}
+                                     "summary": g.summary, "status": None, "detail": None,
+                                     "lang": None}
                                     for g in guides),
                     "readiness": urls.readiness(), "opportunities": urls.opportunities(),
                     "open_count": open_count(len(open_and_closed(cat, inputs.today)[0]))})
@@ -72,35 +82,35 @@ def guidance_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
                        guide.summary, {"body_html": render_markdown(guide.body),
                                        "guides": links, "readiness": urls.readiness(),
                                        "opportunities": urls.opportunities()},
-                       (_COMMISSIONING,))
+                       _crumbs())
 
 
 def _feeds(cat: Catalogue) -> dict:
     return {"atom": urls.opportunities_feed(),
-            "deadlines": subscribe(cat, "the opportunity deadlines", urls.deadlines_feed())}
+            "deadlines": subscribe(cat, _("the opportunity deadlines"), urls.deadlines_feed())}
 
 
 def opportunity_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     cat, today = inputs.catalogue, inputs.today
     still_open, closed = open_and_closed(cat, today)
     yield PagePlan(urls.opportunities(), "commissioning/opportunities.html",
-                   "Open opportunities",
-                   f"Tenders, grants and calls for partners open to voluntary groups in "
-                   f"{cat.site.borough}, soonest deadline first.",
+                   _("Open opportunities"),
+                   _("Tenders, grants and calls for partners open to voluntary groups in "
+                     "%(borough)s, soonest deadline first.") % {"borough": cat.site.borough},
                    {**_feeds(cat), "items": tuple(opportunity_view(cat, o, today)
                                                   for o in still_open),
                     "archive": urls.archive(), "closed_count": len(closed),
-                    "guidance": urls.commissioning()}, (_COMMISSIONING,))
-    yield PagePlan(urls.archive(), "commissioning/archive.html", "Closed opportunities",
-                   "Opportunities whose deadline has passed, most recent first.",
+                    "guidance": urls.commissioning()}, _crumbs())
+    yield PagePlan(urls.archive(), "commissioning/archive.html", _("Closed opportunities"),
+                   _("Opportunities whose deadline has passed, most recent first."),
                    {**_feeds(cat), "items": tuple(opportunity_view(cat, o, today)
                                                   for o in closed),
-                    "opportunities": urls.opportunities()}, (_COMMISSIONING, _OPPORTUNITIES))
+                    "opportunities": urls.opportunities()}, _crumbs(_OPPORTUNITIES))
     for item in cat.opportunities:
         view = opportunity_view(cat, item, today)
         yield PagePlan(view.url, "commissioning/opportunity.html", item.title, item.summary,
                        {**_feeds(cat), "item": view, "opportunities": urls.opportunities(),
-                        "archive": urls.archive()}, (_COMMISSIONING, _OPPORTUNITIES))
+                        "archive": urls.archive()}, _crumbs(_OPPORTUNITIES))
 
 
 def opportunity_files(inputs: BuildInputs) -> Iterator[OutputFile]:

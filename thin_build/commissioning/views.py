@@ -11,8 +11,11 @@ from dataclasses import dataclass
 
 from ..calendar.views import clock, long_date, organiser_link
 from ..core.catalogue import Catalogue
+from ..core.i18n import format_number, ngettext
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
 from ..core.present import Link, human_date, mailto
+from ..core.translate import name_link
 from ..directory import urls as directory_urls
 from ..referral import urls as referral_urls
 from . import model, urls
@@ -47,20 +50,23 @@ class OpportunityView:
 def money(value: model.Value) -> str:
     """"£25,000", or "£10,000 to £50,000" for a range."""
     if value.high is None:
-        return f"£{value.low:,}"
-    return f"£{value.low:,} to £{value.high:,}"
+        return f"£{format_number(value.low)}"
+    # Translators: a range of money, e.g. "£10,000 to £50,000"
+    return _("%(low)s to %(high)s") % {"low": f"£{format_number(value.low)}",
+                                       "high": f"£{format_number(value.high)}"}
 
 
 def closing_text(closing_day: dt.date, today: dt.date) -> str:
     """The days left in words, counted from the build's date."""
     days = (closing_day - today).days
     if days < 0:
-        return f"closed on {human_date(closing_day)}"
+        return _("closed on %(date)s") % {"date": human_date(closing_day)}
     if days == 0:
-        return "closes today"
+        return _("closes today")
     if days == 1:
-        return "closes tomorrow"
-    return f"closes in {days} days"
+        return _("closes tomorrow")
+    return ngettext("closes in %(num)s day", "closes in %(num)s days", days) % {
+        "num": format_number(days)}
 
 
 def is_open(item: model.Opportunity, today: dt.date) -> bool:
@@ -72,7 +78,8 @@ def deadline_text(item: model.Opportunity) -> str:
     """"Friday 15 January 2027", with ", 12:00" when the funder gives a time."""
     text = long_date(item.closing_day)
     if isinstance(item.deadline, dt.datetime):
-        text += f", {clock(item.deadline)}"
+        # Translators: a deadline's day and time, e.g. "Friday 15 January 2027, 12:00"
+        text = _("%(day)s, %(time)s") % {"day": text, "time": clock(item.deadline)}
     return text
 
 
@@ -88,10 +95,14 @@ def joint_bid_email(cat: Catalogue, item: model.Opportunity) -> str | None:
     if not item.welcomes_joint_bids or item.lead is None:
         return None
     page = cat.site.base_url.rstrip("/") + urls.opportunity(item.slug)
-    body = (f"Dear {item.lead.name},\n\nWe are interested in a joint bid for "
-            f"\"{item.title}\" ({item.funder}), which closes on {deadline_text(item)}.\n\n"
-            f"Our organisation:\nWhat we could offer:\n\nSeen on {cat.site.title}: {page}")
-    return mailto(item.lead.email, f"Joint bid: {item.title}", body)
+    # Translators: the start of an email to a bid's lead; keep the line breaks (\n)
+    body = (_("Dear %(lead)s,\n\nWe are interested in a joint bid for \"%(title)s\" "
+              "(%(funder)s), which closes on %(deadline)s.\n\nOur organisation:\nWhat we "
+              "could offer:\n\nSeen on %(site)s: %(page)s")
+            % {"lead": item.lead.name, "title": item.title, "funder": item.funder,
+               "deadline": deadline_text(item), "site": cat.site.title, "page": page})
+    # Translators: an email's subject; %(title)s is the opportunity's
+    return mailto(item.lead.email, _("Joint bid: %(title)s") % {"title": item.title}, body)
 
 
 def opportunity_view(cat: Catalogue, item: model.Opportunity,
@@ -107,7 +118,7 @@ def opportunity_view(cat: Catalogue, item: model.Opportunity,
         posted=human_date(item.posted), posted_iso=item.posted.isoformat(), link=item.link,
         joint_bids=item.welcomes_joint_bids, lead=item.lead.name if item.lead else None,
         joint_bid_email=joint_bid_email(cat, item) if is_open(item, today) else None,
-        needs=tuple(Link(cat.lookup("needs", n).name, referral_urls.support_need(n))
+        needs=tuple(name_link(cat.lookup("needs", n), referral_urls.support_need(n))
                     for n in item.needs),
         activities=tuple(Link(cat.lookup("activities", a).name,
                               directory_urls.browse("activities", a)) for a in item.activities),

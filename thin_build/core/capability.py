@@ -47,6 +47,12 @@ class Source:
     `files` names a subfolder of downloadable files the records refer to (`files`
     for `toolkits/files/`): it is read as downloads (`filetypes.scan_folder`), not
     as records. `companion` names a table read beside each record (see `Companion`).
+
+    `folders` lets a record be a folder too (`orgs/<slug>/index.md` as well as
+    `orgs/<slug>.md`), so a listing can grow into a small site without changing its
+    address. `inside` reads files kept in such folders instead: `""` for
+    `orgs/<slug>/<name>.md`, `"news"` for `orgs/<slug>/news/<name>.md`; each record's
+    slug is then `<folder>/<name>`, and `files` is a subfolder of each record folder.
     """
 
     path: str
@@ -55,6 +61,8 @@ class Source:
     required: bool = True
     files: str | None = None
     companion: Companion | None = None
+    folders: bool = False
+    inside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,3 +118,7 @@ class Capability:
     sections: frozenset[str] = frozenset()
     # Extension point name → what this capability plugs into it (see `Contributions`).
     contributes: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    # True: the files its steps write (`OutputFile`s: data downloads, machine feeds) are the
+    # same in every language, so they are written once, in the default language's pass, and
+    # links to them are never given a language prefix. Its pages are built in every language.
+    language_neutral_files: bool = False

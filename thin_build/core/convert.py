@@ -39,19 +39,26 @@ class Invalid(Exception):
 @dataclass
 class Context:
     """What conversion may consult: the slugs each reference may point to, media files
-    and downloadable files (whose `used` set conversion fills)."""
+    and downloadable files (whose `used` set conversion fills), and the file being
+    converted, for a field that names files beside it (a site's `media/` folder)."""
 
     refs: Mapping[str, Mapping[str, str]]
     media: frozenset[str] = frozenset()
     downloads: Downloads = field(default_factory=Downloads)
     problems: list[Problem] = field(default_factory=list)
     path: list[str | int] = field(default_factory=list)
+    file: str = ""
 
     def report(self, code: str, message: str, location: Location) -> None:
         """Record a problem, naming the field it is in (`services[2].need`)."""
-        name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in self.path)
-        prefix = f"`{name.lstrip('.')}`: " if name else ""
+        name = self.field_name()
+        prefix = f"`{name}`: " if name else ""
         self.problems.append(error(code, prefix + message, location))
+
+    def field_name(self) -> str:
+        """The field being converted, as messages name it: `services[2].need`."""
+        name = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in self.path)
+        return name.lstrip(".")
 
 
 def meant_integer(text: str) -> int | None:

@@ -10,8 +10,15 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .convert import Context, FieldType, Invalid, suggest
-from .fields import Ref, Text
+from .fields import Date, Ref, Text
 from .raw import RawList, RawMap, RawNode, RawScalar
+from .translatable import (
+    TRANSLATION_DATE,
+    TRANSLATIONS_KEY,
+    Translatable,
+    Translation,
+    Translations,
+)
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,25 @@ class Record(FieldType):
     `shorthand` names the field a lone value stands for, so a list entry that needs
     nothing else is written as that value (`- bookkeeping`) and one with more as
     fields (`- {skill: bookkeeping, detail: Sage}`): the common case stays one word.
+
+    `translatable` names the fields a file may give in other languages under
+    `translations:` (see `translatable.py`); `cls` must then be `Translatable`.
     """
 
     cls: type
     fields: tuple[Field, ...]
     title: str = ""
     shorthand: str = ""
+    translatable: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        """A wrong declaration fails when the portal starts, not on a contributor's file."""
+        unknown = set(self.translatable) - {f.name for f in self.fields}
+        if unknown:
+            raise ValueError(f"{self.title}: translatable names no field {sorted(unknown)}")
+        if self.translatable and not issubclass(self.cls, Translatable):
+            raise TypeError(f"{self.cls.__name__} has translatable fields, so it must "
+                            "inherit translatable.Translatable")
 
     def field_map(self) -> Mapping[str, Field]:
         return {f.name: f for f in self.fields}
@@ -93,6 +113,8 @@ class Record(FieldType):
         given = set()
         for key, (key_loc, value_node) in node.entries.items():
             spec = fields.get(key)
+            if key == TRANSLATIONS_KEY and self.translatable:
+                spec = Field(key, TranslationsOf(self), "")
             if spec is None:
                 ctx.report("unknown-key", f"unknown field `{key}`{suggest(key, fields)}",
                            key_loc)
@@ -115,6 +137,8 @@ class Record(FieldType):
                 failed = True
         if failed:
             raise Invalid.reported()
+        if self.translatable:  # so a record without translations still knows its fields
+            values.setdefault(TRANSLATIONS_KEY, Translations(self.translatable))
         return self.cls(**values)
 
     def json_schema(self, refs=None) -> dict:
@@ -125,6 +149,8 @@ class Record(FieldType):
             "properties": {f.name: {**f.type.json_schema(refs), "description": f.help}
                            for f in self.fields},
         }
+        if self.translatable:
+            schema["properties"][TRANSLATIONS_KEY] = TranslationsOf(self).json_schema(refs)
         if self.shorthand:
             return {"anyOf": [self.field_map()[self.shorthand].type.json_schema(refs), schema]}
         return schema
@@ -134,6 +160,78 @@ class Record(FieldType):
             return (f"{self.field_map()[self.shorthand].type.describe()}, or "
                     f"{self.title or 'fields'}")
         return self.title or "fields"
+
+
+@dataclass(frozen=True)
+class TranslationsOf(FieldType):
+    """A record's `translations:`: per language code, some of its translatable fields,
+    each converted by the original field's type, and an optional `last_verified`.
+
+    Whether the site has each language is checked once the site settings are read
+    (`translate.check_translations`); here, only what the file itself says.
+    """
+
+    record: Record
+
+    def convert(self, node: RawNode, ctx: Context) -> Translations:
+        if not isinstance(node, RawMap):
+            raise Invalid("wrong-type", "expected one entry per language (`bn:`), each with "
+                          "the translated fields indented below it")
+        found, failed = [], False
+        for code, (code_loc, body) in node.entries.items():
+            ctx.path.append(code)
+            translation = self._language(code, code_loc, body, ctx)
+            ctx.path.pop()
+            failed |= translation is None
+            found.append(translation)
+        if failed:
+            raise Invalid.reported()
+        return Translations(self.record.translatable, tuple(found))
+
+    def _language(self, code: str, code_loc, body: RawNode, ctx: Context) -> Translation | None:
+        if not isinstance(body, RawMap) or not body.entries:
+            ctx.report("wrong-type", "expected the translated fields (`name: ...`) indented "
+                       "below the language code", code_loc)
+            return None
+        types = {name: self.record.field_map()[name].type for name in self.record.translatable}
+        types[TRANSLATION_DATE] = Date()
+        values, failed = {}, False
+        for key, (key_loc, value_node) in body.entries.items():
+            if key not in types:
+                ctx.report("untranslatable-field", self._not_translated(key), key_loc)
+                failed = True
+            elif not (isinstance(value_node, RawScalar) and not (value_node.value or "").strip()):
+                ctx.path.append(key)
+                values[key] = convert_node(types[key], value_node, ctx)
+                ctx.path.pop()
+                failed |= values[key] is None
+        if failed:
+            return None
+        date = values.pop(TRANSLATION_DATE, None)
+        return Translation(code, tuple(values.items()), date, ctx.field_name(), code_loc)
+
+    def _not_translated(self, key: str) -> str:
+        choices = (*self.record.translatable, TRANSLATION_DATE)
+        if key in self.record.field_map():
+            return (f"`{key}` is not translated: it is the same in every language; a "
+                    f"translation may give {', '.join(choices)}")
+        return f"unknown field `{key}`{suggest(key, choices)}"
+
+    def json_schema(self, refs=None) -> dict:
+        fields = self.record.field_map()
+        properties = {name: {**fields[name].type.json_schema(refs),
+                             "description": fields[name].help}
+                      for name in self.record.translatable}
+        properties[TRANSLATION_DATE] = {**Date().json_schema(refs), "description":
+                                        "when someone last checked this translation against "
+                                        "the original"}
+        return {"type": "object", "description": "the translatable fields in other languages, "
+                "by language code (`bn`)", "additionalProperties": {
+                    "type": "object", "additionalProperties": False, "minProperties": 1,
+                    "required": [], "properties": properties}}
+
+    def describe(self) -> str:
+        return "translations by language code"
 
 
 def _convert_item(kind: FieldType, item: RawNode, ctx: Context) -> Any:

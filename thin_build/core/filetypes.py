@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from .i18n import ngettext
+
 HEADER_BYTES = 64
 
 
@@ -139,7 +141,8 @@ def mismatch(name: str, sniffed: FileType | str, allowed: tuple[FileType, ...]) 
 def human_size(size: int) -> str:
     """A size as people read it on a download link: "820 bytes", "2 KB", "1.4 MB", "10 MB"."""
     if size < 1024:
-        return f"{size} bytes"
+        # Translators: a file's size on a download link; %(num)s is a number of bytes.
+        return ngettext("%(num)s byte", "%(num)s bytes", size) % {"num": size}
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"

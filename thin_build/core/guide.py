@@ -67,13 +67,13 @@ def content_guide(registry: Registry) -> str:
            "JSON Schemas in `schemas/` (also published at `/schemas/` on the site).", ""]
     for kind in registry.kinds:
         out += [f"## {_capitalised(kind.record.title)}: `{kind.where}`", ""]
-        out += _field_table(kind.record.fields)
+        out += _field_table(kind.record.fields) + _translatable(kind.record)
         out += _nested_tables(kind.record.fields)
     out += ["## Taxonomies: `content/taxonomies/`", "",
             "Each file is a list of terms; other files refer to a term by its `slug`.", ""]
     for tax in registry.taxonomies:
         out += [f"### `{tax.file}.yaml`: {tax.record.title}", ""]
-        out += _field_table(tax.record.fields)
+        out += _field_table(tax.record.fields) + _translatable(tax.record)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -85,6 +85,7 @@ def _nested_tables(fields: tuple[Field, ...], parent: str = "") -> list[str]:
         if nested is not None:
             inside = f" (inside `{parent}`)" if parent else ""
             out += [f"### Each entry of `{field.name}`{inside}", ""] + _field_table(nested.fields)
+            out += _translatable(nested)
             out += _nested_tables(nested.fields, field.name)
     return out
 
@@ -106,6 +107,16 @@ def _field_table(fields: tuple[Field, ...]) -> list[str]:
         rows.append(f"| `{f.name}` | {'yes' if f.required else ''} | {f.help} | "
                     f"{f.type.describe()} | {example} |".replace("\n", " "))
     return rows + [""]
+
+
+def _translatable(record: Record) -> list[str]:
+    """Which fields the record's `translations:` may give, under its table."""
+    if not record.translatable:
+        return []
+    names = ", ".join(f"`{name}`" for name in record.translatable)
+    return [f"Translations: under `translations:`, per language code (`bn:`), any of {names}, "
+            "and `last_verified` (when the translation was checked against the original); "
+            "see docs/translating-content.md.", ""]
 
 
 def _capitalised(title: str) -> str:

@@ -19,6 +19,16 @@ from .capability import Source
 from .companions import attach
 from .errors import Location, Problem, error
 from .filetypes import JPEG, PDF, PNG, WEBP, Downloads, FoundFile, mismatch, scan_folder, sniff
+from .folders import (
+    MAX_SLUG_LENGTH,
+    SLUG_RE,
+    file_folders,
+    index_files,
+    inside_files,
+    known_subfolders,
+    record_folder,
+    two_shapes,
+)
 from .raw import RawMap, RawRecord, RawScalar
 from .text import check_text, decode
 from .yaml_nodes import parse_yaml
@@ -28,8 +38,6 @@ MAX_MEDIA_BYTES = 1024 * 1024
 MAX_PDF_BYTES = 2 * 1024 * 1024  # notice-board flyers: a page or two with pictures
 MEDIA_DIR = "content/media"
 MEDIA_TYPES = (PNG, JPEG, WEBP, PDF)  # logos and pictures, and PDF flyers
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_SLUG_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -46,14 +54,17 @@ def load_repository(root: Path, sources: Iterable[tuple[str, Source]]) -> LoadRe
     problems: list[Problem] = []
     files: dict[str, FoundFile] = {}
     links: set[str] = set()
+    sources = list(sources)
+    every_source = [source for _kind, source in sources]
     for kind, source in sources:
         loaded, tables, names = [], [], set()
-        for rel, path in _source_files(root, source, problems):
+        known = known_subfolders(every_source, source.path)
+        for rel, path, slug in _source_files(root, source, problems, known):
             names.add(path.name)
             if source.companion and rel.endswith(source.companion.suffix):
                 tables.append((rel, path))
                 continue
-            record, found = load_file(path, rel, kind, source)
+            record, found = load_file(path, rel, kind, source, slug)
             problems.extend(found)
             if record is not None:
                 loaded.append(record)
@@ -61,8 +72,8 @@ def load_repository(root: Path, sources: Iterable[tuple[str, Source]]) -> LoadRe
             problems.extend(attach(loaded, tables, source.path, source.companion, names,
                                    MAX_FILE_BYTES))
         records.extend(loaded)
-        if source.files:
-            scan_folder(root, f"{source.path}/{source.files}", files, links)
+        for folder in file_folders(root, source):
+            scan_folder(root, folder, files, links)
     media = frozenset(_media_files(root, problems))
     return LoadResult(tuple(records), tuple(problems), media,
                       Downloads(dict(sorted(files.items())), frozenset(links)))
@@ -111,8 +122,12 @@ def _media_content_problem(path: Path, rel: str) -> Problem | None:
     return None
 
 
-def _source_files(root: Path, source: Source, problems: list[Problem]):
-    """Yield (relative path, path) for each content file; report what cannot be read."""
+def _source_files(root: Path, source: Source, problems: list[Problem], known: frozenset[str]):
+    """Yield (relative path, path, slug or None) for each content file; report what
+    cannot be read. Folder records and files inside them: see `folders.py`."""
+    if source.inside is not None:
+        yield from inside_files(root, source, known, problems)
+        return
     base = root / source.path
     where = Location(source.path)
     if linked := _linked_part(root, source.path):
@@ -127,7 +142,7 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
             elif base.exists():
                 problems.append(error("not-a-file", "is not a regular file", where))
             return
-        yield source.path, base
+        yield source.path, base, None
         return
     if not base.is_dir():
         if source.required:
@@ -135,6 +150,9 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
         return
     with os.scandir(base) as entries:
         names = sorted(entries, key=lambda e: e.name)
+    file_names = {e.name for e in names if e.is_file(follow_symlinks=False)}
+    folders = {e.name for e in names if source.folders and e.is_dir(follow_symlinks=False)
+               and index_files(Path(e.path), source)}
     for entry in names:
         rel = f"{source.path}/{entry.name}"
         if entry.name.startswith(".") or (entry.name == source.files
@@ -144,13 +162,17 @@ def _source_files(root: Path, source: Source, problems: list[Problem]):
         if entry.is_symlink():
             problems.append(error("symlink", "is a symbolic link; links are never followed. "
                                   "Replace it with the real file", loc))
+        elif entry.is_dir(follow_symlinks=False) and source.folders:
+            yield from record_folder(source, entry, file_names, problems)
         elif entry.is_dir(follow_symlinks=False):
             problems.append(error("unexpected-folder", f"folders inside {source.path}/ are not "
                                   "read; move the files up or out", loc))
         elif not entry.is_file(follow_symlinks=False):
             problems.append(error("not-a-file", "is not a regular file", loc))
+        elif shapes := two_shapes(source, entry.name, folders):
+            problems.append(shapes)
         else:
-            yield rel, Path(entry.path)
+            yield rel, Path(entry.path), None
 
 
 def _linked_part(root: Path, rel: str) -> str | None:
@@ -188,9 +210,13 @@ def slugify(text: str) -> str:
     return slug[:MAX_SLUG_LENGTH].strip("-")
 
 
-def load_file(path: Path, rel: str, kind: str,
-              source: Source) -> tuple[RawRecord | None, list[Problem]]:
-    """Read one file into a raw record, or explain every reason it cannot be read."""
+def load_file(path: Path, rel: str, kind: str, source: Source,
+              slug: str | None = None) -> tuple[RawRecord | None, list[Problem]]:
+    """Read one file into a raw record, or explain every reason it cannot be read.
+
+    `slug` is given for a record kept in a folder (`orgs/a/index.md` is `a`); else
+    it is the file's name without its ending.
+    """
     name = rel.rsplit("/", 1)[-1]
     where = Location(rel)
     if not source.single_file and (bad := file_slug_problem(name, source)):
@@ -230,8 +256,7 @@ def load_file(path: Path, rel: str, kind: str,
                                 "`---`; remove this key", data.entries["body"][0])]
         body_loc = Location(rel, body_line, 1)
         data.entries["body"] = (body_loc, RawScalar(body.strip("\n") or None, body_loc))
-    slug = name.rpartition(".")[0]
-    return RawRecord(kind, rel, slug, data), problems
+    return RawRecord(kind, rel, slug or name.rpartition(".")[0], data), problems
 
 
 def split_front_matter(text: str, rel: str) -> tuple[str, str, int] | Problem:

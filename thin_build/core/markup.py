@@ -14,6 +14,8 @@ from typing import Any
 import markdown as _markdown
 import nh3
 
+from . import urls
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
     "i", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th",
@@ -23,18 +25,29 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}
                       "th": {"align"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _HEADING_RE = re.compile(r"<(/?)h([1-6])>")
+_SITE_LINK_RE = re.compile(r'href="(/(?!/)[^"]*)"')
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-@functools.lru_cache(maxsize=None)
 def render_markdown(text: str | None) -> str:
     """Contributor Markdown as clean HTML whose headings start at `<h2>`.
 
     Pages already have their own `<h1>`, so the body's top heading level, whatever
     the author chose, becomes `<h2>` and the others follow, never skipping a level
     (screen-reader users navigate by headings and take a gap for missing content).
+    A link to one of the site's pages (`/opportunities/`) leads to it in the page's
+    language (`/bn/opportunities/` on a Bengali page).
     """
+    html = _rendered(text)
+    if "href=\"/" not in html:
+        return html
+    return _SITE_LINK_RE.sub(lambda m: f'href="{urls.localised(m[1])}"', html)
+
+
+@functools.lru_cache(maxsize=None)
+def _rendered(text: str | None) -> str:
+    """The language-independent rendering, cached: each body is converted once a build."""
     if not text:
         return ""
     html = _markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")

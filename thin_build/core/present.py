@@ -1,4 +1,7 @@
-"""Presentation helpers every capability's views share: links, dates, lists, phones, email."""
+"""Presentation helpers every capability's views share: links, dates, lists, phones, email.
+
+Dates and lists are written in the language of the page being built (`core.i18n`).
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,14 +10,14 @@ from dataclasses import dataclass
 from typing import Iterable
 from urllib.parse import quote
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .i18n import format_date, format_list
 
 
 @dataclass(frozen=True)
 class Link:
     text: str
     url: str
+    lang: str | None = None  # the text's language when not the page's (`translate.text_lang`)
 
 
 def in_position_order(pairs: Iterable[tuple[int, Link]]) -> tuple[Link, ...]:
@@ -23,7 +26,18 @@ def in_position_order(pairs: Iterable[tuple[int, Link]]) -> tuple[Link, ...]:
 
 
 def human_date(day: dt.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """"24 November 2026" in English, "24 নভেম্বর, 2026" in Bengali."""
+    return format_date(day, "long")
+
+
+def day_and_month(day: dt.date) -> str:
+    """"24 November": a date in a list where the year is plain from the heading."""
+    return format_date(day, "d MMMM")
+
+
+def month_and_year(year: int, month: int) -> str:
+    """"November 2026": a calendar month's name, in the page's language."""
+    return format_date(dt.date(year, month, 1), "LLLL y")
 
 
 def tel_uri(phone: str) -> str:
@@ -43,5 +57,5 @@ def mailto(email: str, subject: str, body: str = "") -> str:
 
 
 def join_words(items: list[str]) -> str:
-    """"A", "A and B", "A, B and C": lists read as people write them."""
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
+    """"A", "A and B", "A, B and C": lists read as people write them, in the page's language."""
+    return format_list(items)

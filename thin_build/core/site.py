@@ -8,8 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .declare import Field, Record, text_field
-from .fields import EMAIL, Date, Integer, Pattern, Url
+from babel import Locale, UnknownLocaleError
+
+from .convert import Context, Invalid
+from .declare import Field, ListOf, Record, text_field
+from .fields import EMAIL, Choice, Date, Integer, Pattern, Url
+from .i18n import ENGLISH, Language
+from .raw import RawNode
+from .translatable import Translatable
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -40,7 +46,10 @@ class HourlyRate:
 
 
 @dataclass(frozen=True, kw_only=True)
-class SiteConfig:
+class SiteConfig(Translatable):
+    """The settings; the tagline and description may be given in other languages
+    (`translations: {bn: {tagline: ...}}`), the name stays as it is everywhere."""
+
     title: str
     tagline: str
     borough: str
@@ -52,8 +61,50 @@ class SiteConfig:
     contact_email: str
     data_licence: Licence = OPEN_GOVERNMENT_LICENCE
     volunteer_rate: HourlyRate | None = None
+    languages: tuple[Language, ...] = (ENGLISH,)
 
 
+class BabelLocale(Pattern):
+    """A locale Babel has the dates, numbers and plural rules of (`bn_BD`, `ur_PK`)."""
+
+    def convert_text(self, text: str) -> str:
+        text = super().convert_text(text)
+        try:
+            Locale.parse(text)
+        except (UnknownLocaleError, ValueError):
+            raise Invalid("unknown-locale", f"{text!r} is not a locale Babel knows; write a "
+                          "language and country code such as bn_BD, ur_PK or so_SO") from None
+        return text
+
+
+class Languages(ListOf):
+    """The site's languages, each code once; the first is the default, published at `/`."""
+
+    def convert(self, node: RawNode, ctx: Context) -> tuple:
+        values = super().convert(node, ctx)
+        seen: set[str] = set()
+        for language, item in zip(values, node.items):
+            if language.code in seen:
+                ctx.report("duplicate-item", f"the language {language.code!r} is listed twice",
+                           item.location)
+                raise Invalid.reported()
+            seen.add(language.code)
+        return values
+
+
+LANGUAGE = Record(Language, (
+    Field("code", Pattern(r"[a-z]{2,3}", "a language code", "bad-language-code",
+                          "bn (two or three lowercase letters, ISO 639)"),
+          "the language's code, also its URL prefix (`/bn/`) and its folder in translations/",
+          "bn", required=True),
+    text_field("name", "the language's name in its own script, as the language switcher "
+               "shows it", "বাংলা", required=True, max_length=40),
+    Field("locale", BabelLocale(r"[a-z]{2,3}(_[A-Z]{2})?", "a locale", "bad-locale",
+                                "bn_BD (language, underscore, country)"),
+          "the locale dates, numbers and plural forms follow", "bn_BD", required=True),
+    Field("dir", Choice(("ltr", "rtl")), "the direction the language is written in: `rtl` "
+          "for Urdu, Arabic or Somali in Arabic script", "ltr"),
+), "a language's code, name, locale and direction")
 SITE = Record(SiteConfig, (
     text_field("title", "the portal's name", "THIN Portal", required=True, max_length=80),
     text_field("tagline", "one line under the title", "Who does what for Tower Hamlets' voluntary "
@@ -93,4 +144,9 @@ SITE = Record(SiteConfig, (
           {"amount": "14.80", "name": "London Living Wage",
            "source": "Living Wage Foundation, rate announced October 2025",
            "date": "2025-11-03"}),
-), "site settings")
+    Field("languages", Languages(LANGUAGE, min_items=1, max_items=30), "the languages the "
+          "site is published in, the default first (at `/`; the others at `/<code>/`); each "
+          "other language needs translations/<code>/LC_MESSAGES/messages.po. Leave out for "
+          "English only", [{"code": "en", "name": "English", "locale": "en_GB"},
+                           {"code": "bn", "name": "বাংলা", "locale": "bn_BD"}]),
+), "site settings", translatable=("tagline", "description"))

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 
 from .capability import Source, Taxonomy
 from .convert import Context
-from .declare import Field, convert_node, text_field
+from .declare import Field, Record, convert_node, text_field
 from .errors import Location, Problem
 from .fields import SLUG
 from .raw import RawList, RawMap, RawRecord, RawScalar
+from .translatable import Translatable
 
 # Taxonomy files are read like any folder; each capability declares which ones it has.
 TAXONOMY_SOURCE = Source("content/taxonomies", (".yaml",))
 
 
 @dataclass(frozen=True, kw_only=True)
-class Term:
+class Term(Translatable):
     """An entry of a taxonomy (a support need, a ward, a beneficiary group…)."""
 
     slug: str
@@ -36,6 +37,14 @@ TERM_FIELDS = (
     text_field("description", "one sentence explaining it", "The streets north of Roman Road, "
                "by Victoria Park.", max_length=400, multiline=True),
 )
+# What every taxonomy lets a file translate (`translations: {bn: {name: ...}}`); a
+# taxonomy with more words to translate adds its own to these.
+TERM_TRANSLATABLE = ("name", "description")
+
+
+def term_record(title: str) -> Record:
+    """The declaration of a plain taxonomy's terms: slug, name and description."""
+    return Record(Term, TERM_FIELDS, title, translatable=TERM_TRANSLATABLE)
 
 
 def convert_taxonomies(taxonomies: tuple[Taxonomy, ...], records: list[RawRecord],

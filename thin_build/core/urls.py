@@ -2,9 +2,16 @@
 
 Each capability keeps the URLs of its own pages in its own `urls.py`; every path is
 site-relative, ends in `/` for a directory page, and is built only from validated slugs.
+Those paths are the same in every language: `localised` adds the language's prefix
+(`/bn/orgs/`) while a language's pass is being built, except to language-neutral files
+(static assets, media, downloads, open data), which exist once for every language.
 """
 from __future__ import annotations
 
+import contextlib
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Iterator
 from urllib.parse import quote, urlencode
 
 # Top-level names the core publishes under, so no content page can claim them first.
@@ -48,3 +55,49 @@ def output_file(url: str) -> str:
 def download(path: str) -> str:
     """A downloadable file is published at its repository path (`toolkits/files/a.pdf`)."""
     return f"/{path}"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Where the language being built is published: its prefix (`/bn`, or `""` for the
+    default language) and the site-relative paths of the files every language shares."""
+
+    prefix: str = ""
+    neutral: frozenset[str] = frozenset()
+
+
+NEUTRAL_SECTIONS = ("/static/", "/media/", "/schemas/")
+_edition: ContextVar[Edition] = ContextVar("edition", default=Edition())
+
+
+@contextlib.contextmanager
+def publishing(edition: Edition) -> Iterator[None]:
+    token = _edition.set(edition)
+    try:
+        yield
+    finally:
+        _edition.reset(token)
+
+
+def language_prefix(code: str, default: str) -> str:
+    """`/bn` for Bengali, nothing for the default language (published at `/`)."""
+    return "" if code == default else f"/{code}"
+
+
+def is_neutral(path: str, neutral: frozenset[str] = frozenset()) -> bool:
+    """Whether a site-relative path is a file every language shares."""
+    bare = path.split("?", 1)[0].split("#", 1)[0]
+    return bare.startswith(NEUTRAL_SECTIONS) or bare.lstrip("/") in neutral
+
+
+def localised(path: str) -> str:
+    """A site-relative path in the language being built: `/orgs/` → `/bn/orgs/`."""
+    edition = _edition.get()
+    if not edition.prefix or not path.startswith("/") or is_neutral(path, edition.neutral):
+        return path
+    return edition.prefix + path
+
+
+def in_language(path: str, prefix: str) -> str:
+    """The same page in another language (the switcher's and `hreflang` links)."""
+    return prefix + path

@@ -22,6 +22,7 @@ from .load import LoadResult
 from .raw import RawMap, RawRecord
 from .registry import SITE_KIND, Registry
 from .taxonomy import convert_taxonomies
+from .translate import check_translations
 from .urls import CORE_SECTIONS
 
 
@@ -40,13 +41,17 @@ def validate(loaded: LoadResult, registry: Registry,
                for kind in registry.kinds if kind.single}
     site = singles.pop(SITE_KIND.collection)
     single_kinds = {kind.name for kind in registry.kinds if kind.single}
+    # Other languages publish under /<code>/, so a page may not take a language's code.
+    languages = frozenset(lang.code for lang in site.languages[1:]) if site else frozenset()
     checking = Checking(
         records=records, singles=singles, raw={(r.kind, r.slug): r for r in loaded.records},
         raw_singles={r.kind: r for r in loaded.records if r.kind in single_kinds},
-        taxonomies=taxonomies, site=site, sections=CORE_SECTIONS | registry.sections,
+        taxonomies=taxonomies, site=site,
+        sections=CORE_SECTIONS | registry.sections | languages,
         today=today)
     for check in registry.checks:
         problems.extend(check(checking))
+    problems.extend(check_translations(checking))
     problems.extend(_unused_downloads(downloads))
 
     if (site is None or any(p.is_error for p in problems)
@@ -106,8 +111,11 @@ def _convert_single(kind: Kind, by_kind: dict[str, list[RawRecord]], ctx: Contex
 
 
 def _convert_records(kind: Kind, records: list[RawRecord], ctx: Context) -> tuple[Any, ...]:
-    converted = (convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path)
-                 for r in records)
+    converted = []
+    for r in records:
+        ctx.file = r.path
+        converted.append(convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path))
+    ctx.file = ""
     return tuple(value for value in converted if value is not None)
 
 

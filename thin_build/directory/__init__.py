@@ -6,6 +6,7 @@ offers extension points that later capabilities fill: routes on the home page
 (`listing_pages.ORG_PAGE`, `listing_pages.PROVIDER_PAGE`).
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
 from ..core.urls import home
@@ -21,6 +22,7 @@ DIRECTORY = Capability(
     checks=CHECKS,
     steps=(directory_pages,),
     sections=frozenset({"orgs", "providers", "wards", "groups", "activities", "needs"}),
-    contributes={NAV: ((0, Link("Home", home())), (20, Link("Directory", urls.orgs_page(1))),
-                       (21, Link("Wards", urls.browse_index("wards"))))},
+    contributes={NAV: ((0, Link(N_("Home"), home())),
+                       (20, Link(N_("Directory"), urls.orgs_page(1))),
+                       (21, Link(N_("Wards"), urls.browse_index("wards"))))},
 )

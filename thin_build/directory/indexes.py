@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
 from .views import Card, org_card, provider_card
 
 # Browse facets: URL section, catalogue collection, organisation field.
 FACETS = (("wards", "wards", "wards"), ("groups", "groups", "groups"),
           ("activities", "activities", "activities"))
-FACET_TITLES = {"wards": ("Wards", "Organisations by ward"),
-                "groups": ("Who they help", "Organisations by who they help"),
-                "activities": ("Activities", "Organisations by activity")}
+# Each facet's index page title (marked here, translated where shown).
+FACET_TITLES = {"wards": N_("Organisations by ward"),
+                "groups": N_("Organisations by who they help"),
+                "activities": N_("Organisations by activity")}
 
 
 @dataclass(frozen=True)

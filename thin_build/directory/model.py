@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..core.taxonomy import Term
+from ..core.translatable import Translatable
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = MappingProxyType(dict(zip(DAYS, (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))))
 BOROUGH_WIDE = "borough-wide"
 STATUSES = ("active", "temporarily-closed", "closed")
+# The looks an organisation's own site can take (`theme:`); the sites room draws each one.
+SITE_THEMES = ("plain", "bold", "calm")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,14 +72,14 @@ class OpeningPeriod:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Contact:
+class Contact(Translatable):
     role: str | None = None
     email: str
     phone: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
-class Service:
+class Service(Translatable):
     """One thing a provider offers for one support need: what, who for, how, when, cost."""
 
     need: str
@@ -91,7 +94,7 @@ class Service:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Listing:
+class Listing(Translatable):
     """What organisations and providers share: identity, contact and freshness."""
 
     slug: str
@@ -133,6 +136,7 @@ class Organisation(Listing):
     skills_offered: tuple[SkillEntry, ...] = ()
     skills_wanted: tuple[SkillEntry, ...] = ()
     status: str = "active"
+    theme: str | None = None  # None: the first of SITE_THEMES, `plain`
 
 
 @dataclass(frozen=True, kw_only=True)

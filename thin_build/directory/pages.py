@@ -14,21 +14,25 @@ from typing import Iterator
 
 from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, ngettext
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link, in_position_order
 from ..core.render import FOOTER
 from ..core.taxonomy import Term
+from ..core.translate import name_link
 from . import urls
 from .indexes import FACET_TITLES, FACETS, Directory, build_directory, initial
 from .listing_pages import Section, org_page, provider_page
 
 PAGE_SIZE = 30
 # Extension point: `(position, Link)` pairs for the home page's list of routes.
+# Their texts are marked with `N_` and translated when the home page is planned.
 HOME_ROUTES = "directory.home-routes"
-OWN_ROUTES = ((20, Link("Browse the directory of organisations", urls.orgs_page(1))),
-              (21, Link("Organisations by ward", urls.browse_index("wards"))),
-              (22, Link("Organisations by who they help", urls.browse_index("groups"))),
-              (23, Link("Organisations by activity", urls.browse_index("activities"))))
+OWN_ROUTES = ((20, Link(N_("Browse the directory of organisations"), urls.orgs_page(1))),
+              (21, Link(N_("Organisations by ward"), urls.browse_index("wards"))),
+              (22, Link(N_("Organisations by who they help"), urls.browse_index("groups"))),
+              (23, Link(N_("Organisations by activity"), urls.browse_index("activities"))))
 # Extension points: `(inputs) -> Iterable[Section]` on every A–Z page, and
 # `(inputs, facet, term) -> Iterable[Section]` on every page of a browse term.
 A_TO_Z_PAGE = "directory.a-to-z"
@@ -38,7 +42,8 @@ TERM_PAGE = "directory.term-page"
 def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     """The directory step: every page of the directory, from the shared indexes."""
     cat, directory = inputs.catalogue, inputs.derived(build_directory)
-    routes = in_position_order(OWN_ROUTES + inputs.contributed(HOME_ROUTES))
+    routes = tuple(Link(_(link.text), link.url)
+                   for link in in_position_order(OWN_ROUTES + inputs.contributed(HOME_ROUTES)))
     pages = tuple(link for links in inputs.contributed(FOOTER) for link in links(cat))
     yield home(cat, directory, routes, pages)
     yield from orgs_a_to_z(directory, _parts(inputs, A_TO_Z_PAGE))
@@ -47,7 +52,7 @@ def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     yield from provider_indexes(cat, directory)
     for provider in cat.providers:
         yield provider_page(inputs, provider)
-    for facet, collection, _ in FACETS:
+    for facet, collection, _field in FACETS:
         yield browse_index(cat, directory, facet, collection)
         for term in getattr(cat, collection):
             yield from browse_term(cat, directory, facet, term,
@@ -86,9 +91,12 @@ def orgs_a_to_z(directory: Directory, parts: tuple[Section, ...] = ()) -> Iterat
             groups.setdefault(initial(card.name), []).append(card)
         sections = tuple((letter, _anchor(letter), tuple(items))
                          for letter, items in groups.items())
-        title = "Organisations A to Z" + (f", page {number}" if number > 1 else "")
+        title = (_("Organisations A to Z, page %(number)d") % {"number": number} if number > 1
+                 else _("Organisations A to Z"))
         yield PagePlan(urls.orgs_page(number), "directory/orgs.html", title,
-                       f"All {len(cards)} voluntary and community organisations, A to Z.",
+                       ngettext("All %(num)d voluntary and community organisation, A to Z.",
+                                "All %(num)d voluntary and community organisations, A to Z.",
+                                len(cards)) % {"num": len(cards)},
                        {"letters": letters, "sections": sections,
                         "pager": _pager(number, len(pages), urls.orgs_page),
                         "total": len(cards), "parts": parts})
@@ -109,38 +117,43 @@ def _pager(number: int, count: int, url_for) -> dict | None:
 
 def provider_indexes(cat: Catalogue, directory: Directory) -> Iterator[PagePlan]:
     by_need = tuple((need, directory.providers_by_need[need.slug]) for need in cat.needs)
-    yield PagePlan(urls.providers(), "directory/providers.html", "Find support: providers by need",
-                   "Infrastructure support providers for voluntary and community "
-                   "organisations, grouped by the support they offer.",
+    yield PagePlan(urls.providers(), "directory/providers.html",
+                   _("Find support: providers by need"),
+                   _("Infrastructure support providers for voluntary and community "
+                     "organisations, grouped by the support they offer."),
                    {"by_need": by_need, "all": tuple(directory.provider_cards.values())})
     by_type = tuple((kind, directory.providers_by_type[kind.slug]) for kind in cat.provider_types)
     yield PagePlan(urls.providers_by_type(), "directory/providers_by_type.html",
-                   "Support providers by type",
-                   "Infrastructure support providers grouped by the kind of support body.",
-                   {"by_type": by_type}, (Link("Find support", urls.providers()),))
+                   _("Support providers by type"),
+                   _("Infrastructure support providers grouped by the kind of support body."),
+                   {"by_type": by_type}, (Link(_("Find support"), urls.providers()),))
 
 
 def browse_index(cat: Catalogue, directory: Directory, facet: str,
                  collection: str) -> PagePlan:
-    label, title = FACET_TITLES[facet]
-    terms = tuple((Link(t.name, urls.browse(facet, t.slug)),
+    title = _(FACET_TITLES[facet])
+    terms = tuple((name_link(t, urls.browse(facet, t.slug)),
                    len(directory.by_facet[facet][t.slug]), t.description)
                   for t in sorted(getattr(cat, collection), key=lambda t: t.name.casefold()))
     return PagePlan(urls.browse_index(facet), "directory/browse_index.html", title,
-                    f"{title} in {cat.site.borough}.", {"terms": terms, "facet": facet})
+                    # Translators: e.g. "Organisations by ward in Tower Hamlets."
+                    _("%(title)s in %(borough)s.") % {"title": title, "borough": cat.site.borough},
+                    {"terms": terms, "facet": facet})
 
 
 def browse_term(cat: Catalogue, directory: Directory, facet: str, term: Term,
                 parts: tuple[Section, ...] = ()) -> Iterator[PagePlan]:
-    label, index_title = FACET_TITLES[facet]
+    index_title = _(FACET_TITLES[facet])
     cards = directory.by_facet[facet][term.slug]
     chunks = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
     providers = directory.providers_by_ward.get(term.slug, ()) if facet == "wards" else ()
     for number, chunk in enumerate(chunks, start=1):
-        title = f"{term.name}" + (f", page {number}" if number > 1 else "")
+        # Translators: a ward's, group's or activity's page after the first, "Bow West, page 2"
+        title = (_("%(name)s, page %(number)d") % {"name": term.name, "number": number}
+                 if number > 1 else term.name)
         yield PagePlan(
             urls.browse(facet, term.slug, number), "directory/browse_term.html", title,
-            term.description or f"Organisations: {term.name}.",
+            term.description or _("Organisations: %(name)s.") % {"name": term.name},
             {"term": term, "listings": chunk, "total": len(cards), "providers": providers,
              "facet": facet, "parts": parts,
              "pager": _pager(number, len(chunks), lambda n: urls.browse(facet, term.slug, n))},

@@ -33,7 +33,7 @@ from ..core.fields import (
                            Time,
                            Url,
 )
-from ..core.taxonomy import TERM_FIELDS, Term
+from ..core.taxonomy import TERM_FIELDS, TERM_TRANSLATABLE, term_record
 from . import model
 
 CHARITY_NUMBER = Pattern(r"[0-9]{6,7}(-[0-9]{1,2})?|SC[0-9]{6}", "a charity number",
@@ -53,7 +53,7 @@ CONTACT = Record(model.Contact, (
     text_field("role", "who answers, as a role, never a person's name", "Referrals coordinator"),
     Field("email", EMAIL, "where referrals are sent", "referrals@example.org", required=True),
     Field("phone", Phone(), "phone number for referrals", "020 7946 0100"),
-), "role, email and phone")
+), "role, email and phone", translatable=("role",))
 
 SERVICE = Record(model.Service, (
     Field("need", Ref("needs"), "the support need this service meets",
@@ -73,7 +73,7 @@ SERVICE = Record(model.Service, (
                required=True),
     refs_field("free_for", "stages", "stages for which the service is free",
                ["stage-1"]),
-), "a service")
+), "a service", translatable=("title", "description", "access", "when", "cost"))
 
 # A skill is a term, so offers and wants can be matched; a group's own words go in
 # `detail`. A bare slug is the whole entry when there is nothing to add.
@@ -112,6 +112,8 @@ _LISTING_LOOK = (
     Field("body", Markdown(), "the text after the front matter: the organisation's own story",
           "We started in 2010. Young people run the **committee**."),
 )
+# A listing's own words; contacts, places and numbers are the same in every language.
+LISTING_TRANSLATABLE = ("name", "summary", "body", "accessibility", "opening_hours_note")
 _NAME = text_field("name", "the organisation's name as it uses it", "Example Community Group",
                    required=True, max_length=120)
 _SUMMARY = text_field("summary", "one or two sentences saying what it does",
@@ -149,7 +151,10 @@ ORGANISATION = Record(model.Organisation, (
           "volunteers or partners", ["bookkeeping"]),
     Field("status", Choice(model.STATUSES), "whether it is running", "active"),
     *_LISTING_LOOK,
-), "a voluntary or community organisation")
+    Field("theme", Choice(model.SITE_THEMES), "the layout of its own site: `plain` (the "
+          "default), `bold` (a band of the accent colour) or `calm` (a quiet side menu)",
+          "calm"),
+), "a voluntary or community organisation", translatable=LISTING_TRANSLATABLE)
 
 PROVIDER = Record(model.Provider, (
     _NAME,
@@ -167,31 +172,32 @@ PROVIDER = Record(model.Provider, (
     Field("services", ListOf(SERVICE, min_items=1, max_items=40), "the support it offers, one "
           "entry per service", [example_of(SERVICE)], required=True),
     *_LISTING_LOOK,
-), "an infrastructure support provider")
+), "an infrastructure support provider", translatable=LISTING_TRANSLATABLE)
 
 TAXONOMIES = (
-    Taxonomy("needs", Record(Term, TERM_FIELDS, "a support need")),
-    Taxonomy("groups", Record(Term, TERM_FIELDS, "a beneficiary group")),
+    Taxonomy("needs", term_record("a support need")),
+    Taxonomy("groups", term_record("a beneficiary group")),
     Taxonomy("stages", Record(model.Stage, TERM_FIELDS + (
         text_field("income_guide", "the rough income band, in words", "about £0-£10,000 a year",
                    required=True),
         Field("min_income", Integer(), "lower end of the band, pounds", 0, required=True),
         Field("max_income", Integer(), "upper end of the band, pounds", 10000, required=True),
-    ), "a stage of development")),
-    Taxonomy("provider_types", Record(Term, TERM_FIELDS, "a type of provider")),
+    ), "a stage of development", translatable=(*TERM_TRANSLATABLE, "income_guide"))),
+    Taxonomy("provider_types", term_record("a type of provider")),
     Taxonomy("wards", Record(model.Ward, TERM_FIELDS + (
-        Field("code", Text(9), "ONS ward code", "E05009319", required=True),), "a ward")),
-    Taxonomy("activities", Record(Term, TERM_FIELDS, "an activity")),
+        Field("code", Text(9), "ONS ward code", "E05009319", required=True),), "a ward",
+        translatable=TERM_TRANSLATABLE)),
+    Taxonomy("activities", term_record("an activity")),
     Taxonomy("languages", Record(model.Language, TERM_FIELDS + (
         Field("code", Text(12), "BCP 47 language code", "bn", required=True),
         text_field("native_name", "the language's name in itself", "বাংলা", required=True),
-    ), "a language")),
-    Taxonomy("skills", Record(Term, TERM_FIELDS, "a skill or resource groups can share")),
+    ), "a language", translatable=TERM_TRANSLATABLE)),
+    Taxonomy("skills", term_record("a skill or resource groups can share")),
     Taxonomy("networks", Record(model.Network, TERM_FIELDS + (
         Field("convenor", Ref("providers", "providers/"), "the provider that runs it",
               "example-hub"),
         Field("website", Url(), "the network's web site", "https://network.example.org/"),
-    ), "a network")),
+    ), "a network", translatable=TERM_TRANSLATABLE)),
 )
 
 
@@ -202,7 +208,9 @@ def _verified_today(today: dt.date, _root: Path) -> dict[str, str]:
 
 LISTING_SOURCE = (".md", ".yaml", ".yml")
 KINDS = (
-    Kind("org", Source("orgs", LISTING_SOURCE), ORGANISATION, "orgs", "orgs/<slug>.md",
+    # An organisation may be a folder (`orgs/<slug>/index.md`) to grow into a small site.
+    Kind("org", Source("orgs", LISTING_SOURCE, folders=True), ORGANISATION, "orgs",
+         "orgs/<slug>.md",
          reserved_slugs=frozenset({"page"}), new_values=_verified_today),
     Kind("provider", Source("providers", LISTING_SOURCE), PROVIDER, "providers",
          "providers/<slug>.md", reserved_slugs=frozenset({"by-type", "page"}),

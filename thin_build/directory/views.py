@@ -11,11 +11,28 @@ from dataclasses import dataclass
 
 from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, format_date, format_time
+from ..core.i18n import gettext as _
 from ..core.markup import json_for_html, text_colour_on
 from ..core.present import Link, human_date, join_words, tel_uri
+from ..core.translate import text_lang
 from . import model, urls
 
-STATUS_LABELS = {"active": None, "temporarily-closed": "Temporarily closed", "closed": "Closed"}
+# Marked here, translated where shown (`status_label`).
+STATUS_LABELS = {"active": None, "temporarily-closed": N_("Temporarily closed"),
+                 "closed": N_("Closed")}
+_A_MONDAY = dt.date(2024, 1, 1)
+
+
+def status_label(status: str) -> str | None:
+    """A listing's status badge in the page's language; None for an active listing."""
+    label = STATUS_LABELS[status]
+    return _(label) if label else None
+
+
+def day_name(day: str, width: str = "EEEE") -> str:
+    """"Monday" (or "Mon" with width "EEE") for a day code, in the page's language."""
+    return format_date(_A_MONDAY + dt.timedelta(days=model.DAYS.index(day)), width)
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class Card:
     summary: str
     detail: str
     status: str | None
+    lang: str | None = None  # the name's and summary's, when not the page's language
 
 
 @dataclass(frozen=True)
@@ -87,7 +105,8 @@ def skills(cat: Catalogue, entries: tuple[model.SkillEntry, ...]) -> tuple[Skill
 def term_links(cat: Catalogue, collection: str, slugs, facet: str | None = None):
     """Names (and browse links, where the facet has pages) for a list of slugs."""
     terms = cat.lookup_many(collection, slugs)
-    return tuple(Link(t.name, urls.browse(facet, t.slug) if facet else "") for t in terms)
+    return tuple(Link(t.name, urls.browse(facet, t.slug) if facet else "", text_lang(t, "name"))
+                 for t in terms)
 
 
 def languages(cat: Catalogue, slugs) -> tuple[LanguageView, ...]:
@@ -96,17 +115,29 @@ def languages(cat: Catalogue, slugs) -> tuple[LanguageView, ...]:
 
 
 def opening_hours(periods) -> tuple[HoursRow, ...]:
-    return tuple(HoursRow(_day_range(p.days), f"{p.opens} to {p.closes}"
-                          + (" the next day" if p.past_midnight else ""))
+    return tuple(HoursRow(_day_range(p.days), _range(_clock(p.opens), _clock(p.closes))
+                          + (" " + _("the next day") if p.past_midnight else ""))
                  for p in periods)
+
+
+def _clock(time: str) -> str:
+    """"14:30" as the page's language writes a time of day (as the calendar does);
+    "24:00", closing at midnight, is no time of day to Babel, so it stays as written."""
+    hours, minutes = (int(part) for part in time.split(":"))
+    return time if hours == 24 else format_time(dt.time(hours, minutes), "short")
+
+
+def _range(start: str, end: str) -> str:
+    # Translators: a range of days or of times: "Monday to Thursday", "09:00 to 17:00"
+    return _("%(start)s to %(end)s") % {"start": start, "end": end}
 
 
 def _day_range(days: tuple[str, ...]) -> str:
     """"Monday to Thursday" for consecutive days, otherwise a list."""
     order = sorted(model.DAYS.index(d) for d in days)
-    names = [model.DAY_NAMES[model.DAYS[i]] for i in order]
+    names = [day_name(model.DAYS[i]) for i in order]
     if len(order) > 2 and order == list(range(order[0], order[-1] + 1)):
-        return f"{names[0]} to {names[-1]}"
+        return _range(names[0], names[-1])
     return join_words(names)
 
 
@@ -138,12 +169,14 @@ def theme(listing: model.Listing) -> Theme | None:
 
 def org_card(cat: Catalogue, org: model.Organisation) -> Card:
     wards = ", ".join(w.name for w in cat.lookup_many("wards", org.wards))
-    return Card(org.name, urls.org(org.slug), org.summary, wards, STATUS_LABELS[org.status])
+    return Card(org.name, urls.org(org.slug), org.summary, wards, status_label(org.status),
+                text_lang(org, "name", "summary"))
 
 
 def provider_card(cat: Catalogue, provider: model.Provider) -> Card:
     kind = cat.lookup("provider_types", provider.type).name
-    return Card(provider.name, urls.provider(provider.slug), provider.summary, kind, None)
+    return Card(provider.name, urls.provider(provider.slug), provider.summary, kind, None,
+                text_lang(provider, "name", "summary"))
 
 
 def listing_json_ld(cat: Catalogue, listing: model.Listing, schema_type: str) -> str:

@@ -8,6 +8,7 @@ and their taxonomies), referral (its gaps report stands beside the needs survey'
 results), open data (its CSV writer) and printing (the summary as a one-page PDF).
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER
 from ..directory.pages import HOME_ROUTES
@@ -22,7 +23,7 @@ EVIDENCE = Capability(
     steps=(evidence_outputs,),
     sections=frozenset({urls.SECTION}),
     contributes={
-        HOME_ROUTES: ((60, Link("Evidence: the sector in figures, with CSV downloads",
+        HOME_ROUTES: ((60, Link(N_("Evidence: the sector in figures, with CSV downloads"),
                                 urls.evidence())),),
         FOOTER: (footer_link,),
         DOCUMENTS: (summary_documents,),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.i18n import N_
+
 
 @dataclass(frozen=True)
 class Band:
@@ -22,14 +24,17 @@ class Band:
         return self.lower <= income and (self.upper is None or income < self.upper)
 
 
+# `name` and `range_text` are marked, and translated where shown.
 BANDS = (
-    Band("micro", "Micro", "under £10,000", 0, 10_000),
-    Band("small", "Small", "£10,000 to under £100,000", 10_000, 100_000),
-    Band("medium", "Medium", "£100,000 to under £1 million", 100_000, 1_000_000),
-    Band("large", "Large", "£1 million to under £10 million", 1_000_000, 10_000_000),
-    Band("major", "Major", "£10 million to under £100 million", 10_000_000, 100_000_000),
-    Band("super-major", "Super-major", "£100 million or more", 100_000_000, None),
+    Band("micro", N_("Micro"), N_("under £10,000"), 0, 10_000),
+    Band("small", N_("Small"), N_("£10,000 to under £100,000"), 10_000, 100_000),
+    Band("medium", N_("Medium"), N_("£100,000 to under £1 million"), 100_000, 1_000_000),
+    Band("large", N_("Large"), N_("£1 million to under £10 million"), 1_000_000, 10_000_000),
+    Band("major", N_("Major"), N_("£10 million to under £100 million"), 10_000_000,
+         100_000_000),
+    Band("super-major", N_("Super-major"), N_("£100 million or more"), 100_000_000, None),
 )
+
 
 
 def band_of(income: int) -> Band:

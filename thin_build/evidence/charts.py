@@ -10,11 +10,13 @@ its text is 16 px on a wide screen and no less than 11 px on a 320 px phone.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from markupsafe import Markup
 
-from .suppress import FEWER_THAN
+from ..core.i18n import format_number, ngettext
+from ..core.i18n import gettext as _
+from .suppress import fewer_than
 
 WIDTH = 400         # drawn at most this wide (evidence.css), so 16 px text stays 16 px
 LABEL_HEIGHT = 22   # the label line above each bar
@@ -24,17 +26,31 @@ VALUE_ROOM = 150    # space kept right of the longest bar for its value
 BAR_COLOUR = "#1d4f91"  # 8.6:1 on white: bars need 3:1 (WCAG 1.4.11), text 4.5:1
 TEXT_COLOUR = "#1a1a1a"
 
+# A chart's unit (a table's `Chart.unit`) as words after a number, in the page's
+# language with its plural (written out as calls, so extraction sees both forms).
+UNITS: dict[str, Callable[[int], str]] = {
+    "organisations": lambda n: ngettext("%(num)s organisation", "%(num)s organisations", n),
+    "listings": lambda n: ngettext("%(num)s listing", "%(num)s listings", n),
+    "members": lambda n: ngettext("%(num)s member", "%(num)s members", n),
+    "responses": lambda n: ngettext("%(num)s response", "%(num)s responses", n),
+    # Translators: a share, e.g. "40 per cent" beside a bar
+    "per cent": lambda n: _("%(num)s per cent"),
+}
+
 
 def value_text(value: int | None, unit: str = "") -> str:
     """A bar's value in words: "£1,250", "12 organisations", or "fewer than 3".
 
-    `unit` "£" goes in front of the number; any other unit follows it after a space.
+    `unit` "£" goes in front of the number; a unit of `UNITS` is worded in the page's
+    language with its plural.
     """
     if value is None:
-        return FEWER_THAN
+        return fewer_than()
     if unit == "£":
-        return f"£{value:,}"
-    return f"{value:,} {unit}" if unit else f"{value:,}"
+        return f"£{format_number(value)}"
+    if unit in UNITS:
+        return UNITS[unit](value) % {"num": format_number(value)}
+    return f"{format_number(value)} {unit}" if unit else format_number(value)
 
 
 def bar_chart(chart_id: str, title: str, description: str,

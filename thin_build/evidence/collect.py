@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import format_number, ngettext
+from ..core.i18n import gettext as _
 from .figures import Cell, Table, amount, based_on, count, median, percent
 from .freshness import fresh, freshness
 from .people import people, rate_text, replacement_value, volunteer_value
@@ -46,28 +48,35 @@ def collect(cat: Catalogue, today: dt.date) -> Evidence:
     listings = (*orgs, *cat.providers)
     checked = fresh(listings, months, today)
     headlines = [
-        Headline("Organisations listed", count(len(orgs)),
-                 "Every listed organisation that has not closed."),
-        _total(orgs, lambda o: o.annual_income, "their income", "Total annual income", "£"),
-        Headline("Median annual income", amount(median(incomes), len(incomes), "£"),
-                 based_on(len(incomes), len(orgs), "their income")),
-        _total(orgs, lambda o: o.paid_staff, "their number of paid staff", "Paid staff"),
-        _total(orgs, lambda o: o.volunteers, "their number of volunteers", "Volunteers"),
-        _total(orgs, lambda o: o.volunteer_hours_per_month, "their volunteer hours",
-               "Volunteer hours a month"),
+        Headline(_("Organisations listed"), count(len(orgs)),
+                 _("Every listed organisation that has not closed.")),
+        _total(orgs, lambda o: o.annual_income, _("their income"), _("Total annual income"),
+               "£"),
+        Headline(_("Median annual income"), amount(median(incomes), len(incomes), "£"),
+                 based_on(len(incomes), len(orgs), _("their income"))),
+        _total(orgs, lambda o: o.paid_staff, _("their number of paid staff"), _("Paid staff")),
+        _total(orgs, lambda o: o.volunteers, _("their number of volunteers"), _("Volunteers")),
+        _total(orgs, lambda o: o.volunteer_hours_per_month, _("their volunteer hours"),
+               _("Volunteer hours a month")),
     ]
     tables = [by_stage(cat, orgs), by_band(orgs), people(orgs)]
     if rate is not None:
         value = replacement_value(orgs, rate)
         headlines.append(Headline(
-            "Replacement value of volunteer time a year",
+            _("Replacement value of volunteer time a year"),
             amount(value.pounds_a_year, value.organisations, "£"),
-            based_on(value.organisations, len(orgs), "their volunteer hours")
-            + f" Valued at {rate_text(rate)}."))
+            based_on(value.organisations, len(orgs), _("their volunteer hours")) + " "
+            # Translators: %(rate)s is e.g. "£14.80 an hour, the London Living Wage (...)"
+            + _("Valued at %(rate)s.") % {"rate": rate_text(rate)}))
         tables.append(volunteer_value(orgs, rate))
     headlines.append(Headline(
-        f"Listings checked in the last {months} months", percent(checked, len(listings)),
-        f"{shown(checked)} of {len(listings):,} organisation and provider listings."))
+        ngettext("Listings checked in the last %(num)s month",
+                 "Listings checked in the last %(num)s months", months) % {"num": months},
+        percent(checked, len(listings)),
+        # Translators: %(checked)s may be a number or "fewer than 3"
+        ngettext("%(checked)s of %(total)s organisation and provider listing.",
+                 "%(checked)s of %(total)s organisation and provider listings.", len(listings))
+        % {"checked": shown(checked), "total": format_number(len(listings))}))
     tables.extend(breakdowns(cat, orgs))
     tables.append(freshness(orgs, cat.providers, months, today))
     return Evidence(tuple(headlines), tuple(tables), rate_text(rate) if rate else None)

@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Sequence
 
-from .suppress import FEWER_THAN, is_suppressed, shown
+from ..core.i18n import format_number, ngettext
+from ..core.i18n import gettext as _
+from .suppress import fewer_than, is_suppressed, shown
 
-NOT_GIVEN = "none given"
+
+def not_given() -> str:
+    """A figure no organisation gave, in the page's language."""
+    # Translators: in an evidence table, where no organisation gave the figure
+    return _("none given")
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,7 @@ def label(text: str) -> Cell:
 def count(organisations: int) -> Cell:
     """A number of organisations (or listings), suppressed below the small-cell limit."""
     if is_suppressed(organisations):
-        return Cell(FEWER_THAN, FEWER_THAN)
+        return Cell(fewer_than(), fewer_than())
     return Cell(shown(organisations), str(organisations), organisations)
 
 
@@ -78,22 +84,22 @@ def amount(total: int | None, based_on: int, unit: str = "", hidden: bool = Fals
     small row away); "none given" when no organisation gave the figure.
     """
     if based_on == 0 or total is None:
-        return Cell(NOT_GIVEN, "")
+        return Cell(not_given(), "")
     if hidden or is_suppressed(based_on):
-        return Cell(FEWER_THAN, FEWER_THAN)
+        return Cell(fewer_than(), fewer_than())
     if unit == "£":
-        return Cell(f"£{total:,}", str(total), total)
-    return Cell(f"{total:,} {unit}".rstrip(), str(total), total)
+        return Cell(f"£{format_number(total)}", str(total), total)
+    return Cell(f"{format_number(total)} {unit}".rstrip(), str(total), total)
 
 
 def percent(part: int, whole: int) -> Cell:
     """A share as a whole percentage (halves rounded up), hidden when `part` is small."""
     if whole == 0:
-        return Cell(NOT_GIVEN, "")
+        return Cell(not_given(), "")
     if is_suppressed(part):
-        return Cell(FEWER_THAN, FEWER_THAN)
+        return Cell(fewer_than(), fewer_than())
     value = int((Decimal(100 * part) / whole).quantize(Decimal(1), ROUND_HALF_UP))
-    return Cell(f"{value}%", str(value), value)
+    return Cell(f"{format_number(value)}%", str(value), value)
 
 
 def median(values: Sequence[int]) -> int | None:
@@ -112,9 +118,40 @@ def median(values: Sequence[int]) -> int | None:
 
 
 def based_on(given: int, total: int, what: str, noun: str = "organisations") -> str:
-    """The coverage sentence: "Based on 37 of 42 organisations that gave their income."."""
+    """The coverage sentence: "Based on 37 of 42 organisations that gave their income.".
+
+    `what` is a translated phrase ("their income"); `noun` is one of the keys below, each
+    a whole sentence to translate, since a sentence cannot be built from a word.
+    """
+    values = {"given": format_number(given), "total": format_number(total), "what": what}
+    if noun == "responses":
+        if total == 0:
+            return _("No responses are listed yet.")
+        if given == total:
+            # Translators: %(what)s is what was given, e.g. "their stage"
+            return ngettext("Based on the %(total)s response, which gave %(what)s.",
+                            "Based on all %(total)s responses, which all gave %(what)s.",
+                            total) % values
+        return ngettext("Based on %(given)s of %(total)s response that gave %(what)s.",
+                        "Based on %(given)s of %(total)s responses that gave %(what)s.",
+                        total) % values
+    if noun == "listings":
+        if total == 0:
+            return _("No listings are listed yet.")
+        if given == total:
+            return ngettext("Based on the %(total)s listing, which gave %(what)s.",
+                            "Based on all %(total)s listings, which all gave %(what)s.",
+                            total) % values
+        return ngettext("Based on %(given)s of %(total)s listing that gave %(what)s.",
+                        "Based on %(given)s of %(total)s listings that gave %(what)s.",
+                        total) % values
     if total == 0:
-        return f"No {noun} are listed yet."
+        return _("No organisations are listed yet.")
     if given == total:
-        return f"Based on all {total:,} {noun}, which all gave {what}."
-    return f"Based on {given:,} of {total:,} {noun} that gave {what}."
+        # Translators: %(what)s is what was given, e.g. "their income"
+        return ngettext("Based on the %(total)s organisation, which gave %(what)s.",
+                        "Based on all %(total)s organisations, which all gave %(what)s.",
+                        total) % values
+    return ngettext("Based on %(given)s of %(total)s organisation that gave %(what)s.",
+                    "Based on %(given)s of %(total)s organisations that gave %(what)s.",
+                    total) % values

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
+from ..core.i18n import gettext as _
+from ..core.i18n import ngettext
 from ..core.present import human_date
 from ..directory.model import Listing, review_due
 from .figures import Table, based_on, count, label, percent
@@ -21,19 +23,27 @@ def fresh(listings: Sequence[Listing], months: int, today: dt.date) -> int:
 
 def freshness(orgs: Sequence[Listing], providers: Sequence[Listing], months: int,
               today: dt.date) -> Table:
-    groups = (("Organisations", orgs), ("Support providers", providers),
-              ("All listings", (*orgs, *providers)))
+    groups = ((_("Organisations"), orgs), (_("Support providers"), providers),
+              (_("All listings"), (*orgs, *providers)))
     rows = []
     for name, listings in groups:
         checked = fresh(listings, months, today)
         rows.append((label(name), count(len(listings)), count(checked),
                      percent(checked, len(listings))))
     dated = sum(1 for item in (*orgs, *providers) if item.last_verified is not None)
+    number = {"num": months, "date": human_date(today)}
     return Table(
-        "freshness", f"Listings checked in the last {months} months",
-        ("Listings", "Listed", f"Checked in the last {months} months", "Share (%)"), tuple(rows),
-        based_on(dated, len(orgs) + len(providers), "the date they were last checked",
+        "freshness", ngettext("Listings checked in the last %(num)s month",
+                              "Listings checked in the last %(num)s months", months) % number,
+        # Translators: column headings of the table of listings checked recently
+        (_("Listings"), _("Listed"),
+         ngettext("Checked in the last %(num)s month", "Checked in the last %(num)s months",
+                  months) % number, _("Share (%)")), tuple(rows),
+        based_on(dated, len(orgs) + len(providers), _("the date they were last checked"),
                  "listings"),
-        (f"A listing counts as checked when someone confirmed it with the organisation less "
-         f"than {months} months before {human_date(today)}. Listings never checked "
-         "count as not checked.",))
+        (ngettext("A listing counts as checked when someone confirmed it with the "
+                  "organisation less than %(num)s month before %(date)s. Listings never "
+                  "checked count as not checked.",
+                  "A listing counts as checked when someone confirmed it with the "
+                  "organisation less than %(num)s months before %(date)s. Listings never "
+                  "checked count as not checked.", months) % number,))

@@ -20,6 +20,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from ..core.i18n import gettext as _
 from ..core.load import split_front_matter
 from ..core.raw import RawMap, RawScalar
 from ..core.text import decode
@@ -63,8 +64,8 @@ def listing_history(root: Path | None, today: dt.date, stale_after_months: int) 
         month_ends = _month_ends(dt.datetime.fromtimestamp(commits[-1][1], dt.timezone.utc)
                                  .date(), today)
         if not month_ends:
-            raise _NoHistory("The history starts this month, so there is no month end to "
-                             "count yet.")
+            raise _NoHistory(_("The history starts this month, so there is no month end to "
+                             "count yet."))
         cache = _read_cache(git.root)
         used: dict[str, list[str | None]] = {}
         points = []
@@ -85,12 +86,12 @@ def listing_history(root: Path | None, today: dt.date, stale_after_months: int) 
 
 def _repository_top(root: Path | None) -> Path:
     if root is None:
-        raise _NoHistory("No content folder was given, so there is no history to read.")
+        raise _NoHistory(_("No content folder was given, so there is no history to read."))
     root = Path(root).resolve()
     top = _Git(root).run("rev-parse", "--show-toplevel").decode("utf-8", "replace").strip()
     if Path(top).resolve() != root:
-        raise _NoHistory("The content folder is not the top of its own git repository, so "
-                         "its history is not read.")
+        raise _NoHistory(_("The content folder is not the top of its own git repository, so "
+                         "its history is not read."))
     return root
 
 
@@ -111,14 +112,14 @@ class _Git:
                 ["git", "-c", "core.fsmonitor=false", "--no-pager", *args], cwd=self.root,
                 env=self.env, input=stdin, capture_output=True, timeout=GIT_TIMEOUT_SECONDS)
         except FileNotFoundError:
-            raise _NoHistory("git is not installed here, so there is no history of "
-                             "listings.") from None
+            raise _NoHistory(_("git is not installed here, so there is no history of "
+                             "listings.")) from None
         except (OSError, subprocess.TimeoutExpired):
-            raise _NoHistory("git could not be run here, so there is no history of "
-                             "listings.") from None
+            raise _NoHistory(_("git could not be run here, so there is no history of "
+                             "listings.")) from None
         if done.returncode != 0:
-            raise _NoHistory("The content folder is not a git repository with commits, so "
-                             "there is no history of listings.")
+            raise _NoHistory(_("The content folder is not a git repository with commits, so "
+                             "there is no history of listings."))
         return done.stdout
 
     def first_parent_commits(self) -> list[tuple[str, int]]:
@@ -145,7 +146,7 @@ class _Git:
         """Every blob's content in one `cat-file --batch` call."""
         out = self.run("cat-file", "--batch", stdin="".join(b + "\n" for b in blobs).encode())
         contents, at = [], 0
-        for _ in blobs:
+        for _blob in blobs:
             header_end = out.index(b"\n", at)
             size = int(out[at:header_end].split(b" ")[2])
             contents.append(out[header_end + 1:header_end + 1 + size])

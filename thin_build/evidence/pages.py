@@ -14,6 +14,8 @@ from typing import Iterator
 from markupsafe import Markup
 
 from ..core.filetypes import human_size
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link, human_date
 from ..core.write import OutputFile
@@ -30,9 +32,11 @@ from .suppress import SMALL_CELL
 from .trends import Trend, trends
 
 EVIDENCE_PAGE = "evidence.page"
-CSV_EXTRA = ("Coverage", "Notes", "Source")
+# The CSV's own columns after the table's, translated where the file is written.
+# Translators: a CSV file's last columns: what a figure rests on, notes about it, where it is from
+CSV_EXTRA = (N_("Coverage"), N_("Notes"), N_("Source"))
 SUMMARY_TABLES = ("stages", "income-bands", "people")
-_EVIDENCE = Link("Evidence", urls.evidence())
+_EVIDENCE_TEXT = N_("Evidence")
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,10 @@ def anchor(slug: str) -> str:
 
 def source_line(inputs: BuildInputs) -> str:
     site = inputs.catalogue.site
-    return (f"{site.title} ({site.base_url}), from the organisation and provider listings "
-            f"as they stood on {human_date(inputs.today)}.")
+    # Translators: the source line of every figure; %(site)s is the site's name
+    return (_("%(site)s (%(address)s), from the organisation and provider listings as they "
+              "stood on %(date)s.")
+            % {"site": site.title, "address": site.base_url, "date": human_date(inputs.today)})
 
 
 def table_csv(table: Table, source: str) -> str:
@@ -72,7 +78,7 @@ def table_csv(table: Table, source: str) -> str:
     script reads, and a row copied out of it still says what it rests on.
     """
     notes = " ".join(table.notes)
-    return csv_text((*table.header, *CSV_EXTRA),
+    return csv_text((*table.header, *(_(name) for name in CSV_EXTRA)),
                     ((*(cell.csv for cell in row), table.coverage, notes, source)
                      for row in table.rows))
 
@@ -111,7 +117,7 @@ def _contributed(inputs: BuildInputs) -> tuple[Section, ...]:
 def _method(evidence: Evidence) -> dict:
     """The rules behind the figures, stated on the page as docs/evidence.md states them."""
     return {"small_cell": SMALL_CELL, "rate": evidence.rate,
-            "bands": tuple(f"{band.name}: {band.range_text}" for band in BANDS)}
+            "bands": tuple(f"{_(band.name)}: {_(band.range_text)}" for band in BANDS)}
 
 
 @dataclass(frozen=True)
@@ -158,20 +164,20 @@ def evidence_outputs(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
     yield from found.files
     by_slug = {view.slug: view for view in found.views}
     yield PagePlan(
-        urls.evidence(), "evidence/index.html", "Evidence about the voluntary sector",
-        f"Figures about the voluntary and community organisations of {cat.site.borough}: "
-        "what they do, what they earn, who gives their time and what it is worth, each "
-        "with the number of organisations it rests on.",
+        urls.evidence(), "evidence/index.html", _("Evidence about the voluntary sector"),
+        _("Figures about the voluntary and community organisations of %(borough)s: what they "
+          "do, what they earn, who gives their time and what it is worth, each with the "
+          "number of organisations it rests on.") % {"borough": cat.site.borough},
         {**_common(inputs, found), "tables": found.views[:len(found.evidence.tables)],
          "trend": found.trend, "trend_table": by_slug.get("trends"),
          "sections": _contributed(inputs), "summary": urls.summary(),
          "summary_pdf": summary_pdf_link(inputs)})
     yield PagePlan(
-        urls.summary(), "evidence/summary.html", "Evidence summary",
-        f"A one-page summary of the evidence about the voluntary sector in "
-        f"{cat.site.borough}, for printing.",
+        urls.summary(), "evidence/summary.html", _("Evidence summary"),
+        _("A one-page summary of the evidence about the voluntary sector in %(borough)s, for "
+          "printing.") % {"borough": cat.site.borough},
         {**summary_data(inputs), "summary_pdf": summary_pdf_link(inputs)},
-        (_EVIDENCE,))
+        (Link(_(_EVIDENCE_TEXT), urls.evidence()),))
 
 
 def summary_pdf_link(inputs: BuildInputs) -> dict | None:
@@ -181,4 +187,4 @@ def summary_pdf_link(inputs: BuildInputs) -> dict | None:
 
 
 def footer_link(_cat) -> tuple[Link, ...]:
-    return (Link("Evidence", urls.evidence()),)
+    return (Link(_(_EVIDENCE_TEXT), urls.evidence()),)

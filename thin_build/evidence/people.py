@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
+from ..core.i18n import N_, format_number, ngettext
+from ..core.i18n import gettext as _
 from ..core.present import human_date
 from ..core.site import HourlyRate
 from ..directory.model import Organisation
-from .figures import Cell, Table, amount, count, label, median
+from .figures import Cell, Table, amount, based_on, count, label, median
 from .suppress import is_suppressed
 
 MONTHS = 12
@@ -41,14 +43,17 @@ def replacement_value(orgs: Sequence[Organisation], rate: HourlyRate) -> Value:
 
 def rate_text(rate: HourlyRate) -> str:
     """"£14.80 an hour, the London Living Wage (source; checked 3 November 2025)"."""
-    return (f"£{rate.amount} an hour, the {rate.name} ({rate.source}; checked "
-            f"{human_date(rate.date)})")
+    # Translators: %(name)s is the rate's name, e.g. "London Living Wage"; %(source)s who sets it
+    return _("£%(amount)s an hour, the %(name)s (%(source)s; checked %(date)s)") % {
+        "amount": rate.amount, "name": rate.name, "source": rate.source,
+        "date": human_date(rate.date)}
 
 
+# The names are translated where the table is made.
 _FIGURES: tuple[tuple[str, Callable[[Organisation], int | None]], ...] = (
-    ("Paid staff", lambda o: o.paid_staff),
-    ("Volunteers", lambda o: o.volunteers),
-    ("Volunteer hours a month", lambda o: o.volunteer_hours_per_month),
+    (N_("Paid staff"), lambda o: o.paid_staff),
+    (N_("Volunteers"), lambda o: o.volunteers),
+    (N_("Volunteer hours a month"), lambda o: o.volunteer_hours_per_month),
 )
 
 
@@ -56,15 +61,19 @@ def people(orgs: Sequence[Organisation]) -> Table:
     rows = []
     for name, field in _FIGURES:
         given = [value for value in map(field, orgs) if value is not None]
-        rows.append((label(name), amount(sum(given), len(given)),
+        rows.append((label(_(name)), amount(sum(given), len(given)),
                      amount(median(given), len(given)), count(len(given))))
     return Table(
-        "people", "Paid staff, volunteers and volunteer hours",
-        ("Figure", "Total", "Median per organisation", "Organisations that gave it"),
+        "people", _("Paid staff, volunteers and volunteer hours"),
+        # Translators: column headings of the table of paid staff and volunteers
+        (_("Figure"), _("Total"), _("Median per organisation"), _("Organisations that gave it")),
         tuple(rows),
-        f"Each figure is based on the organisations that gave it (the last column), of "
-        f"{len(orgs):,} organisations.",
-        ("Organisations that did not give a figure are left out of it, not counted as none.",))
+        ngettext("Each figure is based on the organisations that gave it (the last column), "
+                 "of %(num)s organisation.",
+                 "Each figure is based on the organisations that gave it (the last column), "
+                 "of %(num)s organisations.", len(orgs)) % {"num": format_number(len(orgs))},
+        (_("Organisations that did not give a figure are left out of it, not counted as "
+           "none."),))
 
 
 def volunteer_value(orgs: Sequence[Organisation], rate: HourlyRate) -> Table:
@@ -72,17 +81,18 @@ def volunteer_value(orgs: Sequence[Organisation], rate: HourlyRate) -> Table:
     hours_a_year = value.hours_a_month * MONTHS
     hidden = is_suppressed(value.organisations)
     rows = (
-        (label("Volunteer hours a month"), amount(value.hours_a_month, value.organisations)),
-        (label("Volunteer hours a year (12 months)"), amount(hours_a_year, value.organisations)),
-        (label(f"Hourly rate: {rate.name}"), Cell(f"£{rate.amount}", rate.amount)),
-        (label("Replacement value a year"),
+        (label(_("Volunteer hours a month")), amount(value.hours_a_month, value.organisations)),
+        (label(_("Volunteer hours a year (12 months)")),
+         amount(hours_a_year, value.organisations)),
+        (label(_("Hourly rate: %(name)s") % {"name": rate.name}),
+         Cell(f"£{rate.amount}", rate.amount)),
+        (label(_("Replacement value a year")),
          amount(value.pounds_a_year, value.organisations, "£", hidden)),
     )
     return Table(
-        "volunteer-value", "What volunteers' time is worth", ("Figure", "Value"), rows,
-        f"Based on {value.organisations:,} of {len(orgs):,} organisations that gave their "
-        "volunteer hours a month.",
-        (f"Valued at {rate_text(rate)}.",
-         "Replacement value is what it would cost to pay someone for the same hours: hours "
-         "a month, times 12, times the hourly rate. It leaves out organisations that did "
-         "not give their hours, so the true value is higher."))
+        "volunteer-value", _("What volunteers' time is worth"), (_("Figure"), _("Value")), rows,
+        based_on(value.organisations, len(orgs), _("their volunteer hours a month")),
+        (_("Valued at %(rate)s.") % {"rate": rate_text(rate)},
+         _("Replacement value is what it would cost to pay someone for the same hours: hours "
+           "a month, times 12, times the hourly rate. It leaves out organisations that did "
+           "not give their hours, so the true value is higher.")))

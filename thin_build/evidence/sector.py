@@ -12,12 +12,16 @@ from __future__ import annotations
 from typing import Callable, Iterable, Sequence
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..directory.model import Organisation
 from .bands import BANDS, band_of
 from .figures import Chart, Table, amount, based_on, count, label, median
 from .suppress import protect_totals
 
-INCOME_HEADER = ("Organisations", "Gave their income", "Total income", "Median income")
+
+def income_header() -> tuple[str, ...]:
+    """The income tables' columns after the first, in the page's language."""
+    return (_("Organisations"), _("Gave their income"), _("Total income"), _("Median income"))
 
 
 def counted(cat: Catalogue) -> tuple[Organisation, ...]:
@@ -45,35 +49,35 @@ def _income_rows(groups: Sequence[tuple[str, Sequence[Organisation]]],
 
 def _income_coverage(orgs: Sequence[Organisation]) -> str:
     return based_on(sum(1 for o in orgs if o.annual_income is not None), len(orgs),
-                    "their income")
+                    _("their income"))
 
 
 def by_stage(cat: Catalogue, orgs: Sequence[Organisation]) -> Table:
     groups = [(stage.name, [o for o in orgs if o.stage == stage.slug]) for stage in cat.stages]
     return Table(
-        "stages", "Organisations and income by stage of development",
-        ("Stage", *INCOME_HEADER), _income_rows(groups, "All stages"),
+        "stages", _("Organisations and income by stage of development"),
+        (_("Stage"), *income_header()), _income_rows(groups, _("All stages")),
         _income_coverage(orgs),
-        ("A stage is how an organisation describes the way it works (the THIN plan's "
-         "stages), not only its income.",),
-        Chart("Bar chart of the number of organisations at each stage of development; "
-              "the table below gives the numbers and the income.", 1, "organisations"),
+        (_("A stage is how an organisation describes the way it works (the THIN plan's "
+           "stages), not only its income."),),
+        Chart(_("Bar chart of the number of organisations at each stage of development; "
+                "the table below gives the numbers and the income."), 1, "organisations"),
         totals=1)
 
 
 def by_band(orgs: Sequence[Organisation]) -> Table:
     with_income = [o for o in orgs if o.annual_income is not None]
-    groups = [(f"{band.name} ({band.range_text})",
+    groups = [(f"{_(band.name)} ({_(band.range_text)})",
                [o for o in with_income if band_of(o.annual_income) is band]) for band in BANDS]
     return Table(
-        "income-bands", "Organisations and income by income band",
-        ("Income band", *INCOME_HEADER), _income_rows(groups, "All that gave their income"),
-        _income_coverage(orgs),
-        ("Bands are NCVO's, as in the UK Civil Society Almanac. A band includes its lower "
-         "limit: an income of exactly £10,000 is small, exactly £100,000 is medium.",
-         "Organisations that did not give their income are in no band."),
-        Chart("Bar chart of the number of organisations in each NCVO income band, from "
-              "micro to super-major; the table below gives the numbers and the income.",
+        "income-bands", _("Organisations and income by income band"),
+        (_("Income band"), *income_header()),
+        _income_rows(groups, _("All that gave their income")), _income_coverage(orgs),
+        (_("Bands are NCVO's, as in the UK Civil Society Almanac. A band includes its lower "
+           "limit: an income of exactly £10,000 is small, exactly £100,000 is medium."),
+         _("Organisations that did not give their income are in no band.")),
+        Chart(_("Bar chart of the number of organisations in each NCVO income band, from "
+                "micro to super-major; the table below gives the numbers and the income."),
               1, "organisations"), totals=1)
 
 
@@ -95,28 +99,35 @@ def tally(terms: Iterable, orgs: Sequence[Organisation],
 
 def breakdown(slug: str, title: str, heading: str, orgs: Sequence[Organisation],
               terms: Iterable, field: Callable[[Organisation], Sequence[str]],
-              what: str, column: str = "Organisations") -> Table:
-    """Organisations by one list field (wards, groups, activities, languages, networks)."""
+              what: str, unit: str = "organisations") -> Table:
+    """Organisations by one list field (wards, groups, activities, languages, networks).
+
+    `unit` is the chart's (`charts.UNITS`): "members" heads the column "Members".
+    """
+    column = _("Members") if unit == "members" else _("Organisations")
     rows = tuple((label(name), count(total)) for name, total in tally(terms, orgs, field))
     given = sum(1 for org in orgs if field(org))
     return Table(
         slug, title, (heading, column), rows, based_on(given, len(orgs), what),
-        ("An organisation is counted once for each it names, so the numbers add up to "
-         "more than the number of organisations.",),
-        Chart(f"Bar chart of {title[0].lower()}{title[1:]}, largest first; the table "
-              "below gives the same numbers.", 1, column.lower()))
+        (_("An organisation is counted once for each it names, so the numbers add up to "
+           "more than the number of organisations."),),
+        # Translators: %(title)s is the table's title, e.g. "organisations by ward"
+        Chart(_("Bar chart of %(title)s, largest first; the table below gives the same "
+                "numbers.") % {"title": title[:1].lower() + title[1:]}, 1, unit))
 
 
 def breakdowns(cat: Catalogue, orgs: Sequence[Organisation]) -> tuple[Table, ...]:
     return (
-        breakdown("wards", "Organisations by ward", "Ward", orgs, cat.wards,
-                  lambda o: o.wards, "the wards they work in"),
-        breakdown("groups", "Organisations by the people they help", "Beneficiary group",
-                  orgs, cat.groups, lambda o: o.groups, "who they help"),
-        breakdown("activities", "Organisations by activity", "Activity", orgs,
-                  cat.activities, lambda o: o.activities, "what they do"),
-        breakdown("languages", "Languages offered", "Language", orgs, cat.languages,
-                  lambda o: o.languages, "the languages they work in"),
-        breakdown("networks", "Networks and their members", "Network", orgs, cat.networks,
-                  lambda o: o.networks, "a network they belong to", "Members"),
+        breakdown("wards", _("Organisations by ward"), _("Ward"), orgs, cat.wards,
+                  lambda o: o.wards, _("the wards they work in")),
+        breakdown("groups", _("Organisations by the people they help"),
+                  _("Beneficiary group"), orgs, cat.groups, lambda o: o.groups,
+                  _("who they help")),
+        breakdown("activities", _("Organisations by activity"), _("Activity"), orgs,
+                  cat.activities, lambda o: o.activities, _("what they do")),
+        breakdown("languages", _("Languages offered"), _("Language"), orgs, cat.languages,
+                  lambda o: o.languages, _("the languages they work in")),
+        breakdown("networks", _("Networks and their members"), _("Network"), orgs,
+                  cat.networks, lambda o: o.networks, _("a network they belong to"),
+                  "members"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..printing.documents import PRINT_CSS, PrintDocument
 from . import urls
@@ -18,8 +19,9 @@ def summary_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
     borough = inputs.catalogue.site.borough
     yield PrintDocument(
         urls.SUMMARY_PDF, "evidence/summary_print.html",
-        f"The voluntary sector in {borough}: the figures", "evidence",
-        summary_data(inputs),
-        description="One page for decision makers: organisations, income and volunteers, "
-                    "each figure with the number of organisations it rests on.",
+        # Translators: the printed summary's title; the same words head the summary page
+        _("The voluntary sector in %(borough)s: the figures") % {"borough": borough},
+        "evidence", summary_data(inputs),
+        description=_("One page for decision makers: organisations, income and volunteers, "
+                      "each figure with the number of organisations it rests on."),
         stylesheets=(PRINT_CSS, urls.stylesheet()))

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..core.i18n import format_number
+from ..core.i18n import gettext as _
+
 SMALL_CELL = 3
-FEWER_THAN = f"fewer than {SMALL_CELL}"
+
+
+def fewer_than() -> str:
+    """The words a suppressed figure shows, in the page's language: "fewer than 3"."""
+    # Translators: shown instead of a number too small to publish, e.g. "fewer than 3"
+    return _("fewer than %(num)s") % {"num": format_number(SMALL_CELL)}
 
 
 def is_suppressed(count: int) -> bool:
@@ -24,7 +32,7 @@ def is_suppressed(count: int) -> bool:
 
 def shown(count: int) -> str:
     """The count as a page or CSV shows it: "fewer than 3", or "1,234"."""
-    return FEWER_THAN if is_suppressed(count) else f"{count:,}"
+    return fewer_than() if is_suppressed(count) else format_number(count)
 
 
 def protect_totals(counts: Sequence[int]) -> frozenset[int]:

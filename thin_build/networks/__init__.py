@@ -7,6 +7,7 @@ capability only groups and publishes (and links each organisation's page to its
 networks' pages); the CSV is written by open data's CSV writer.
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE
 from ..directory.pages import HOME_ROUTES
@@ -19,7 +20,7 @@ NETWORKS = Capability(
     depends_on=("directory", "opendata"),
     steps=(network_pages,),
     sections=frozenset({"networks"}),
-    contributes={HOME_ROUTES: ((58, Link("Networks and forums, and their members",
+    contributes={HOME_ROUTES: ((58, Link(N_("Networks and forums, and their members"),
                                           urls.networks())),),
                  ORG_PAGE: (member_of,)},
 )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
-from ..core.present import Link
+from ..core.translate import name_link
 from ..directory.listing_pages import LinkGroup
 from ..directory.model import Organisation
 from . import urls
@@ -18,5 +19,6 @@ from . import urls
 def member_of(inputs: BuildInputs, org: Organisation) -> Iterator[LinkGroup]:
     networks = inputs.catalogue.lookup_many("networks", org.networks)
     if networks:
-        yield LinkGroup("who", "Member of",
-                        tuple(Link(n.name, urls.network(n.slug)) for n in networks))
+        # Translators: on an organisation's page, before the networks it belongs to
+        yield LinkGroup("who", _("Member of"),
+                        tuple(name_link(n, urls.network(n.slug)) for n in networks))

@@ -16,5 +16,6 @@ OPENDATA = Capability(
     depends_on=("directory", "calendar", "toolkits", "commissioning"),
     steps=(data_files,),
     sections=frozenset({urls.SECTION}),
+    language_neutral_files=True,
     contributes={FOOTER: (footer_link,)},
 )

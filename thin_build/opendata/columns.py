@@ -30,32 +30,33 @@ from ..core.convert import FieldType, Invalid
 from ..core.declare import Field, ListOf, Record
 from ..core.fields import Integer, Ref
 from ..core.guide import nested_record
+from ..core.i18n import N_
 from ..core.load import slugify
 from ..directory.schema import ORGANISATION, PROVIDER, SERVICE
 from ..toolkits.schema import TOOLKIT
 from .cells import INNER_SEPARATOR, LIST_SEPARATOR, Cell, make_cell, scalar_text
 from .csv_format import csv_text
 
-# The flattening rule above, in the words the `/data/` page shows.
+# The flattening rule above, in the words the `/data/` page shows (translated there).
 FLATTENING = (
-    "One row per record, in the order of their slugs.",
-    "A field inside a group of fields is named group_field: venue_postcode is the "
-    "postcode inside venue.",
-    "A list is one cell, its items separated by a semicolon and a space: bow-east; bow-west. "
+    N_("One row per record, in the order of their slugs."),
+    N_("A field inside a group of fields is named group_field: venue_postcode is the "
+    "postcode inside venue."),
+    N_("A list is one cell, its items separated by a semicolon and a space: bow-east; bow-west. "
     "Where an item may itself hold a semicolon (skills_offered_detail, for one), the JSON files "
-    "keep each list exactly.",
-    "A list of entries, such as opening_hours, becomes one column per part of an entry, "
+    "keep each list exactly."),
+    N_("A list of entries, such as opening_hours, becomes one column per part of an entry, "
     "with one value per entry separated by \"; \", in the same order in each column; a "
     "list inside an entry is separated by commas. So opening_hours_days "
     "\"mon, tue; sat\" with opening_hours_opens \"09:30; 10:00\" means Monday and Tuesday "
-    "from 09:30, and Saturday from 10:00.",
-    "A reference to a ward, need, stage, provider or other record is written as its slug; "
-    "the column after it, ending _name or _names, gives the names in the same order.",
-    "Dates are written YYYY-MM-DD, dates with times YYYY-MM-DDTHH:MM and times HH:MM, in "
+    "from 09:30, and Saturday from 10:00."),
+    N_("A reference to a ward, need, stage, provider or other record is written as its slug; "
+    "the column after it, ending _name or _names, gives the names in the same order."),
+    N_("Dates are written YYYY-MM-DD, dates with times YYYY-MM-DDTHH:MM and times HH:MM, in "
     "London time; amounts are whole pounds, 10000 or a range 10000 to 50000; choices are "
-    "written as their values, such as yes or no. An empty cell means the field is not given.",
-    "In JSON and JSON Lines the columns are the same; a list is a list of strings, a whole "
-    "number is a number and an empty field is null (an empty list is []).",
+    "written as their values, such as yes or no. An empty cell means the field is not given."),
+    N_("In JSON and JSON Lines the columns are the same; a list is a list of strings, a whole "
+    "number is a number and an empty field is null (an empty list is [])."),
 )
 
 

@@ -18,20 +18,22 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..core.i18n import N_
+
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 _NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
 RULES = (
-    "UTF-8 with a byte-order mark, so Excel shows every script correctly.",
-    "RFC 4180: commas between fields, CRLF at the end of each row; a field containing a "
+    N_("UTF-8 with a byte-order mark, so Excel shows every script correctly."),
+    N_("RFC 4180: commas between fields, CRLF at the end of each row; a field containing a "
     "comma, a double quote or a line break is put in double quotes, and a double quote "
-    "inside it is written twice.",
-    "The first row holds the column names.",
-    "A cell starting with =, +, -, @, a tab or a carriage return gets an apostrophe (') "
+    "inside it is written twice."),
+    N_("The first row holds the column names."),
+    N_("A cell starting with =, +, -, @, a tab or a carriage return gets an apostrophe (') "
     "in front, so a spreadsheet shows it as text instead of running it as a formula. "
-    "Cells that are plain numbers, such as -5, are left as they are.",
+    "Cells that are plain numbers, such as -5, are left as they are."),
 )
 
 

@@ -19,6 +19,7 @@ from typing import Any, Mapping
 
 from ..core.declare import ListOf, Record
 from ..core.load import MAX_SLUG_LENGTH, SLUG_RE, slugify
+from ..core.translatable import TRANSLATIONS_KEY
 from ..directory.schema import KINDS
 
 LISTING_KINDS = {kind.name: kind for kind in KINDS}
@@ -38,13 +39,15 @@ def listing_text(kind: str, values: Mapping[str, Any], body: str = "") -> str:
     record = LISTING_KINDS[kind].record
     values = dict(values)
     body = values.pop("body", None) or body
-    unknown = set(values) - set(record.field_map())
+    unknown = set(values) - set(record.field_map()) - {TRANSLATIONS_KEY}
     if unknown:
         raise ValueError(f"{kind} has no field(s) {', '.join(sorted(unknown))}")
     lines = ["---"]
     for field in record.fields:
         if field.name in values and not _empty(values[field.name]):
             lines.extend(yaml_lines(field.name, values[field.name]))
+    if values.get(TRANSLATIONS_KEY):
+        lines.extend(yaml_lines(TRANSLATIONS_KEY, values[TRANSLATIONS_KEY]))
     lines.append("---")
     text = "\n".join(lines) + "\n"
     return text + (body.strip("\n") + "\n" if body and body.strip() else "")
@@ -59,7 +62,10 @@ def _plain(kind: Any, value: Any) -> Any:
     """Walk a value by its declaration: records become dicts in declared order."""
     if isinstance(kind, Record):
         fields = ((f, getattr(value, f.name, None)) for f in kind.fields)
-        return {f.name: _plain(f.type, item) for f, item in fields if not _empty(item)}
+        plain = {f.name: _plain(f.type, item) for f, item in fields if not _empty(item)}
+        if kind.translatable and value.translations.languages:
+            plain[TRANSLATIONS_KEY] = value.translations.as_values()
+        return plain
     if isinstance(kind, ListOf):
         return [_plain(kind.item, item) for item in value]
     return value

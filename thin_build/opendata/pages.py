@@ -11,6 +11,8 @@ from typing import Iterator
 
 from ..core.catalogue import Catalogue
 from ..core.filetypes import human_size
+from ..core.i18n import current_language
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
 from ..core.write import OutputFile
@@ -34,9 +36,13 @@ class FileLink:
 
 @dataclass(frozen=True)
 class ColumnDoc:
+    """A column's documentation: its meaning is the field's own description, written in
+    English in the schema (the content guide's words), so `lang` says so on other pages."""
+
     name: str
     meaning: str
     example: str
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def data_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
         data = import_template(kind).encode("utf-8")
         url = urls.import_template(table)
         yield OutputFile(url.lstrip("/"), data)
-        templates.append((next(t.title for t in TABLES if t.name == table),
+        templates.append((next(_(t.title) for t in TABLES if t.name == table),
                           FileLink("CSV", url, human_size(len(data)), len(data))))
     yield data_page(cat, tuple(downloads), tuple(templates))
 
@@ -74,20 +80,22 @@ def _download(written: Written) -> Download:
     files = tuple(FileLink(FORMATS[ext], urls.table_file(table.name, ext),
                            human_size(len(data)), len(data))
                   for ext, data in written.files.items())
-    docs = tuple(ColumnDoc(col.name, col.meaning, col.example) for col in table.columns)
-    return Download(table.name, table.title, table.row_is, len(written.rows), files, docs)
+    lang = None if current_language().code == "en" else "en"
+    docs = tuple(ColumnDoc(col.name, col.meaning, col.example, lang) for col in table.columns)
+    return Download(table.name, _(table.title), _(table.row_is), len(written.rows), files, docs)
 
 
 def data_page(cat: Catalogue, downloads: tuple[Download, ...],
               templates: tuple[tuple[str, FileLink], ...]) -> PagePlan:
     licence = cat.site.data_licence
-    return PagePlan(urls.data(), "opendata/data.html", "Open data",
-                    f"Everything in the {cat.site.title} directory as spreadsheets (CSV) and "
-                    "JSON, free to reuse, with every column explained.",
+    return PagePlan(urls.data(), "opendata/data.html", _("Open data"),
+                    _("Everything in the %(site)s directory as spreadsheets (CSV) and JSON, "
+                      "free to reuse, with every column explained.") % {"site": cat.site.title},
                     {"downloads": downloads, "templates": templates,
-                     "licence": Link(licence.name, licence.url), "csv_rules": RULES,
-                     "flattening": FLATTENING})
+                     "licence": Link(licence.name, licence.url),
+                     "csv_rules": tuple(_(rule) for rule in RULES),
+                     "flattening": tuple(_(rule) for rule in FLATTENING)})
 
 
 def footer_link(_cat: Catalogue) -> tuple[Link, ...]:
-    return (Link("Open data", urls.data()),)
+    return (Link(_("Open data"), urls.data()),)

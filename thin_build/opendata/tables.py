@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
 from ..core.site import Licence
 from .cells import Cell, cell_text
 from .columns import Column, ServiceRow, columns
@@ -41,22 +42,28 @@ class Table:
         return columns(self.kind)
 
 
+# `title` and `row_is` are marked: the files keep the English, the /data/ page translates.
 TABLES = (
-    Table("organisations", "org", "Organisations", "one row per voluntary or community "
-          "organisation", lambda cat: cat.orgs, json_lines=True),
-    Table("providers", "provider", "Support providers", "one row per infrastructure support "
-          "provider; its services are in the services table", lambda cat: cat.providers),
-    Table("services", "service", "Services", "one row per service, with the provider that "
-          "offers it", _services, json_lines=True),
-    Table("events", "event", "Events", "one row per event, past ones included; a repeating "
-          "event is one row, with its recurrence columns", lambda cat: cat.events,
+    Table("organisations", "org", N_("Organisations"),
+          N_("one row per voluntary or community organisation"), lambda cat: cat.orgs,
           json_lines=True),
-    Table("notices", "notice", "Notices", "one row per notice, expired ones included",
+    Table("providers", "provider", N_("Support providers"),
+          N_("one row per infrastructure support provider; its services are in the services "
+             "table"), lambda cat: cat.providers),
+    Table("services", "service", N_("Services"),
+          N_("one row per service, with the provider that offers it"), _services,
+          json_lines=True),
+    Table("events", "event", N_("Events"),
+          N_("one row per event, past ones included; a repeating event is one row, with its "
+             "recurrence columns"), lambda cat: cat.events, json_lines=True),
+    Table("notices", "notice", N_("Notices"), N_("one row per notice, expired ones included"),
           lambda cat: cat.notices),
-    Table("toolkits", "toolkit", "Toolkits", "one row per toolkit; its files are under "
-          "/toolkits/files/", lambda cat: cat.toolkits),
-    Table("opportunities", "opportunity", "Opportunities", "one row per tender, grant round "
-          "or call for partners, closed ones included", lambda cat: cat.opportunities),
+    Table("toolkits", "toolkit", N_("Toolkits"),
+          N_("one row per toolkit; its files are under /toolkits/files/"),
+          lambda cat: cat.toolkits),
+    Table("opportunities", "opportunity", N_("Opportunities"),
+          N_("one row per tender, grant round or call for partners, closed ones included"),
+          lambda cat: cat.opportunities),
 )
 # The kinds `thin import csv` reads, by the table whose template it publishes.
 IMPORT_KINDS = {"organisations": "org", "providers": "provider"}

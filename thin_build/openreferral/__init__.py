@@ -14,4 +14,5 @@ OPENREFERRAL = Capability(
     depends_on=("directory", "opendata"),
     steps=(openreferral_files,),
     sections=frozenset({ROOT}),
+    language_neutral_files=True,
 )

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.translatable import Translatable
+
 
 @dataclass(frozen=True, kw_only=True)
-class Page:
+class Page(Translatable):
     """A content page such as "About THIN" or the accessibility statement."""
 
     slug: str

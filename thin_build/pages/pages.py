@@ -6,27 +6,30 @@ from typing import Iterable, Iterator
 from ..core.catalogue import Catalogue
 from ..core.checking import Checking
 from ..core.errors import Location, Problem, error
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
+from ..core.translate import text_lang
 from . import model, urls
 
 
 def content_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     for page in inputs.catalogue.pages:
         yield content_page(page)
-    yield PagePlan("/404.html", "pages/404.html", "Page not found",
-                   "The page you asked for is not here.", in_sitemap=False)
+    yield PagePlan("/404.html", "pages/404.html", _("Page not found"),
+                   _("The page you asked for is not here."), in_sitemap=False)
 
 
 def content_page(page: model.Page) -> PagePlan:
     return PagePlan(urls.page(page.slug), "pages/page.html", page.title, page.summary,
-                    {"body_html": render_markdown(page.body)})
+                    {"body_html": render_markdown(page.body),
+                     "title_lang": text_lang(page, "title"), "body_lang": text_lang(page, "body")})
 
 
 def footer_links(cat: Catalogue) -> tuple[Link, ...]:
     """Content pages in the footer menu, by their `order`, then slug."""
-    return tuple(Link(p.title, urls.page(p.slug))
+    return tuple(Link(p.title, urls.page(p.slug), text_lang(p, "title"))
                  for p in sorted(cat.pages, key=lambda p: (p.order, p.slug)))
 
 

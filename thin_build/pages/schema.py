@@ -13,4 +13,4 @@ PAGE = Record(model.Page, (
     Field("order", Integer(maximum=1000), "position in the footer menu (smaller first)", 10),
     Field("body", Markdown(), "the page's text, in Markdown",
           "THIN brings together the borough's **support providers**.", required=True),
-), "a content page")
+), "a content page", translatable=("title", "summary", "body"))

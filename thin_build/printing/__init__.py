@@ -8,6 +8,7 @@ need and large-print editions, flyers and calendar are their own modules, and
 `links.py` puts each PDF's link on the pages it prints.
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
@@ -24,7 +25,7 @@ PRINTING = Capability(
     steps=(print_files,),
     sections=frozenset({"print"}),
     contributes={
-        HOME_ROUTES: ((60, Link("Printable directories and flyers (PDF)", urls.print_page())),),
+        HOME_ROUTES: ((60, Link(N_("Printable directories and flyers (PDF)"), urls.print_page())),),
         FOOTER: (footer_link,),
         DOCUMENTS: (directory_documents, editions.edition_documents, flyers.flyer_documents,
                     calendar_pdf.calendar_documents),

@@ -13,9 +13,10 @@ from typing import Iterator
 from ..calendar import urls as calendar_urls
 from ..calendar.pages import _TIMES_NOTE, WEEKS_AHEAD
 from ..calendar.views import all_occurrences, by_day, long_date
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from . import urls
-from .documents import PrintDocument
+from .documents import PrintDocument, in_default_language
 
 CALENDAR_TEMPLATE = "printing/calendar.html"
 # Paper stays on a noticeboard for weeks, so no day is headed "Today".
@@ -27,9 +28,12 @@ def calendar_path() -> str:
 
 
 def calendar_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
+    """What's on, in the site's own language (see `documents.in_default_language`)."""
+    if not in_default_language(inputs):
+        return
     cat, today = inputs.catalogue, inputs.today
     last = today + dt.timedelta(weeks=WEEKS_AHEAD, days=-1)
-    span = f"{long_date(today)} to {long_date(last)}"
+    span = _("%(first)s to %(last)s") % {"first": long_date(today), "last": long_date(last)}
     base = cat.site.base_url.rstrip("/")
     days = tuple({"heading": day.heading,
                   "events": tuple({"view": view, "address": base + view.url}
@@ -37,7 +41,8 @@ def calendar_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
                  for day in by_day(cat, all_occurrences(cat.events), today, last, NO_TODAY))
     yield PrintDocument(
         path=calendar_path(), template=CALENDAR_TEMPLATE, kind="calendar",
-        title=f"What's on in {cat.site.borough}: the next {WEEKS_AHEAD} weeks",
-        description=f"Events day by day, {span}.",
-        data={"span": span, "days": days, "times_note": _TIMES_NOTE,
+        title=_("What's on in %(borough)s: the next %(weeks)d weeks")
+        % {"borough": cat.site.borough, "weeks": WEEKS_AHEAD},
+        description=_("Events day by day, %(span)s.") % {"span": span},
+        data={"span": span, "days": days, "times_note": _(_TIMES_NOTE),
               "calendar_address": base + calendar_urls.calendar(), "site": cat.site.title})

@@ -10,13 +10,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from ..core.i18n import current_language
 from ..core.plan import BuildInputs
+from ..core.translate import default_language
 
 # Extension point: `(inputs) -> Iterable[PrintDocument]`, in registry order.
 DOCUMENTS = "printing.documents"
 
 # The print stylesheet every document gets, as a site URL (see `engine.fetcher`).
 PRINT_CSS = "/print-styles/print.css"
+# The directory's layout, which every edition of it shares.
+DIRECTORY_TEMPLATE = "printing/directory.html"
+
+
+def in_default_language(inputs: BuildInputs) -> bool:
+    """Whether this pass builds the site's own language (the one content is written in).
+
+    Every document is made in that language; another language's pass makes only the
+    documents translated for it (see `directory_pdf`), so the PDF step does not run
+    several times over for text that would mostly stay in the original language.
+    """
+    return current_language().code == default_language(inputs.catalogue.site)
+
+
+def _pass_language() -> str:
+    return current_language().code
 
 
 @dataclass(frozen=True)
@@ -35,7 +53,9 @@ class PrintDocument:
     title: str
     kind: str
     data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    lang: str = "en"
+    # A document is in the language of the pass that describes it (`<html lang>`, the
+    # PDF's /Lang, and which font comes first).
+    lang: str = field(default_factory=_pass_language)
     description: str = ""
     stylesheets: tuple[str, ...] = (PRINT_CSS,)
 

@@ -16,14 +16,15 @@ import dataclasses
 from typing import Iterator
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
+from ..core.i18n import ngettext
 from ..core.plan import BuildInputs
 from ..directory.model import BOROUGH_WIDE, Organisation, Provider
 from ..referral.rank import lower_first
 from . import urls
 from .directory_pdf import directory_data
-from .documents import PrintDocument
+from .documents import DIRECTORY_TEMPLATE, PrintDocument, in_default_language
 
-DIRECTORY_TEMPLATE = "printing/directory.html"
 LARGE_PRINT_TEMPLATE = "printing/edition_large_print.html"
 LARGE_PRINT_PATH = urls.pdf("directory-large-print")
 
@@ -50,30 +51,46 @@ def need_selection(cat: Catalogue, need: str) -> list[Provider]:
 
 
 def edition_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
+    """Every edition, in the site's own language only (see `documents.in_default_language`)."""
+    if not in_default_language(inputs):
+        return
     cat = inputs.catalogue
-    title = cat.site.title
+    site = cat.site.title
     for ward in cat.wards:
         if ward.slug == BOROUGH_WIDE:
             continue
         orgs, providers = ward_selection(cat, ward.slug)
+        # Translators: a printed edition's name, on its cover: "Bow East edition".
+        edition = _("%(ward)s edition") % {"ward": ward.name}
         yield PrintDocument(
-            ward_path(ward.slug), DIRECTORY_TEMPLATE, f"{title}: {ward.name} edition", "ward",
-            _edition(cat, orgs, providers, f"{ward.name} edition"),
-            description=f"The {len(orgs)} organisations working in {ward.name} and the "
-                        f"{len(providers)} support providers working there or borough-wide.")
+            ward_path(ward.slug), DIRECTORY_TEMPLATE,
+            _("%(site)s: %(edition)s") % {"site": site, "edition": edition}, "ward",
+            _edition(cat, orgs, providers, edition),
+            description=" ".join((
+                ngettext("The %(num)d organisation working in %(ward)s",
+                         "The %(num)d organisations working in %(ward)s", len(orgs))
+                % {"num": len(orgs), "ward": ward.name},
+                ngettext("and the %(num)d support provider working there or borough-wide.",
+                         "and the %(num)d support providers working there or borough-wide.",
+                         len(providers)) % {"num": len(providers)})))
     for need in cat.needs:
         providers = need_selection(cat, need.slug)
         if providers:
+            need_name = lower_first(need.name)
+            edition = _("Support for %(need)s") % {"need": need_name}
             yield PrintDocument(
                 need_path(need.slug), DIRECTORY_TEMPLATE,
-                f"{title}: support for {lower_first(need.name)}", "need",
-                _edition(cat, (), providers, f"Support for {lower_first(need.name)}"),
-                description=f"The {len(providers)} support providers for "
-                            f"{lower_first(need.name)}, with each service.")
+                _("%(site)s: %(edition)s") % {"site": site, "edition": edition}, "need",
+                _edition(cat, (), providers, edition),
+                description=ngettext(
+                    "The %(num)d support provider for %(need)s, with each service.",
+                    "The %(num)d support providers for %(need)s, with each service.",
+                    len(providers)) % {"num": len(providers), "need": need_name})
     yield PrintDocument(
-        LARGE_PRINT_PATH, LARGE_PRINT_TEMPLATE, f"{title}: support providers in large print",
-        "large-print", _edition(cat, (), cat.providers, "Large print edition"),
-        description="Every support provider by need, in large type.")
+        LARGE_PRINT_PATH, LARGE_PRINT_TEMPLATE,
+        _("%(site)s: support providers in large print") % {"site": site},
+        "large-print", _edition(cat, (), cat.providers, _("Large print edition")),
+        description=_("Every support provider by need, in large type."))
 
 
 def _edition(cat: Catalogue, orgs, providers, edition: str) -> dict:

@@ -27,8 +27,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import urls as core_urls
 from ..core.errors import ContentError, Location, Problem
 from ..core.filetypes import human_size
+from ..core.i18n import ngettext
 from ..core.plan import BuildInputs
 from ..core.present import human_date
 from ..core.render import make_environment
@@ -63,9 +65,11 @@ class RenderedPdf:
 
     @property
     def summary(self) -> str:
-        """Format, size and length for a download link: "PDF, 120 KB, 18 pages"."""
-        pages = "1 page" if self.pages == 1 else f"{self.pages} pages"
-        return f"PDF, {human_size(self.size)}, {pages}"
+        """Format, size and length for a download link: "PDF, 120 KB, 18 pages", in the
+        language of the page showing it."""
+        # Translators: a PDF's size and length in a download link: "PDF, 120 KB, 18 pages".
+        return ngettext("PDF, %(size)s, %(num)d page", "PDF, %(size)s, %(num)d pages",
+                        self.pages) % {"size": human_size(self.size), "num": self.pages}
 
 
 def rendered_pdfs(inputs: BuildInputs) -> dict[str, RenderedPdf]:
@@ -124,7 +128,7 @@ def document_html(env, inputs: BuildInputs, document: PrintDocument) -> str:
              "base_url": site.base_url}
 
     def absolute(path: str) -> str:
-        return site.base_url.rstrip("/") + path
+        return site.base_url.rstrip("/") + core_urls.localised(path)
 
     # A link in a printed document only works as a full address, so `url` (what the
     # site's own templates and macros call) is the absolute one here.
@@ -156,22 +160,50 @@ def _run(jobs, folders, limits: Limits) -> list:
     """Each job's (Entry, served URLs) or failure text, in job order, across cores.
 
     The worker's own alarm enforces the time limit; a worker that dies (killed for
-    memory, say) breaks the pool, which fails the documents still waiting.
+    memory, say) breaks the pool, which fails the documents still waiting. The longest
+    HTML is started first, so the full directory renders while the other cores work
+    through the editions and flyers, instead of starting last and running alone.
     """
     if not jobs:
         return []
     work = [(html, _options(document), folders, limits) for document, html, _ in jobs]
     workers = min(len(work), os.cpu_count() or 1)
     context = multiprocessing.get_context("fork")
+    longest_first = sorted(range(len(work)), key=lambda index: -len(work[index][0]))
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = [pool.submit(_render_one, item) for item in work]
+        futures = {index: pool.submit(_render_one, work[index]) for index in longest_first}
         outcomes = []
-        for future in futures:
+        for index in range(len(work)):
             try:
-                outcomes.append(future.result())
+                outcomes.append(futures[index].result())
             except BrokenProcessPool:
                 outcomes.append("its worker process stopped (out of memory?)")
         return outcomes
+
+
+def _page_references_once_per_page() -> None:
+    """Make pydyf's `PDF.page_references` compute its tuple once per page count.
+
+    pydyf rebuilds the tuple of every page's reference each time it is read, and
+    WeasyPrint reads it for every tagged element and every link: quadratic in the page
+    count, seconds for a 300-page directory. Pages are only ever appended to `Kids`, so
+    the tuple for a given length never changes; the bytes written are the same.
+    """
+    import pydyf
+
+    compute = pydyf.PDF.page_references.fget
+    if getattr(compute, "once_per_page", False):
+        return
+
+    def page_references(pdf):
+        kids = len(pdf.pages["Kids"])
+        known = pdf.__dict__.get("_page_references")
+        if known is None or known[0] != kids:
+            known = pdf.__dict__["_page_references"] = (kids, compute(pdf))
+        return known[1]
+
+    page_references.once_per_page = True
+    pydyf.PDF.page_references = property(page_references)
 
 
 class _TimeUp(BaseException):
@@ -189,6 +221,7 @@ def _render_one(job) -> tuple[Entry, set[str]] | str:
     from .fetcher import ProjectFetcher, Refused
 
     html, options, folders, limits = job
+    _page_references_once_per_page()
     fetcher = ProjectFetcher(folders)
     signal.signal(signal.SIGALRM, _alarm)
     # The alarm repeats every 0.1 s once due: a tick that lands inside one of the C

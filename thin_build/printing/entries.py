@@ -6,8 +6,11 @@ directory's own views (contact, opening hours, languages, A–Z order).
 """
 from __future__ import annotations
 
+from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.present import join_words
+from ..core.translate import text_lang
 from ..directory import urls as directory_urls
 from ..directory import views
 from ..directory.indexes import initial, sort_key
@@ -15,13 +18,15 @@ from ..directory.model import BOROUGH_WIDE, Organisation, Provider, Service
 
 
 def _online(cat: Catalogue, path: str) -> str:
-    """The listing's page as printed: an address a reader can type."""
-    return cat.site.base_url.rstrip("/") + path
+    """The listing's page as printed: an address a reader can type, in the document's
+    language (a Bengali edition points at the Bengali pages)."""
+    return cat.site.base_url.rstrip("/") + core_urls.localised(path)
 
 
-def _row(label: str, *lines: str | None) -> dict | None:
+def _row(label: str, *lines: str | None, lang: str | None = None) -> dict | None:
+    """A labelled row; `lang` when its text is content still in the original language."""
     kept = [line for line in lines if line]
-    return {"label": label, "lines": kept} if kept else None
+    return {"label": label, "lines": kept, "lang": lang} if kept else None
 
 
 def _rows(*rows: dict | None) -> list[dict]:
@@ -31,11 +36,13 @@ def _rows(*rows: dict | None) -> list[dict]:
 def _where(cat: Catalogue, listing) -> dict | None:
     contact = views.contact(listing)
     if BOROUGH_WIDE in listing.wards:
-        wards = "Across the borough"
+        wards = _("Across the borough")
     else:
-        wards = "Wards: " + ", ".join(w.name for w in cat.lookup_many("wards", listing.wards))
+        wards = _("Wards: %(wards)s") % {
+            "wards": ", ".join(w.name for w in cat.lookup_many("wards", listing.wards))}
     address = ", ".join(contact.address_lines + ((contact.postcode,) if contact.postcode else ()))
-    return _row("Where", address, wards if listing.wards else None)
+    # Translators: a printed entry's row label, before the address and wards.
+    return _row(_("Where"), address, wards if listing.wards else None)
 
 
 def _hours(listing) -> list[str]:
@@ -44,14 +51,17 @@ def _hours(listing) -> list[str]:
 
 
 def _contact(listing) -> dict | None:
-    return _row("Contact", f"Phone {listing.phone}" if listing.phone else None,
-                f"Email {listing.email}" if listing.email else None,
-                f"Web {listing.website}" if listing.website else None)
+    # Translators: a printed entry's row label, before phone, email and web address.
+    label = _("Contact")
+    return _row(label, _("Phone %(phone)s") % {"phone": listing.phone} if listing.phone else None,
+                _("Email %(email)s") % {"email": listing.email} if listing.email else None,
+                _("Web %(web)s") % {"web": listing.website} if listing.website else None)
 
 
 def _languages(cat: Catalogue, listing) -> dict | None:
     names = [lang.name for lang in views.languages(cat, listing.languages)]
-    return _row("Languages", ", ".join(names)) if names else None
+    # Translators: a printed entry's row label, before the languages spoken there.
+    return _row(_("Languages"), ", ".join(names)) if names else None
 
 
 def service_entry(cat: Catalogue, provider: Provider, service: Service, anchor: str) -> dict:
@@ -61,17 +71,25 @@ def service_entry(cat: Catalogue, provider: Provider, service: Service, anchor: 
     referral = provider.referral_contact
     return {
         "anchor": anchor, "name": provider.name, "title": service.title,
+        "lang": text_lang(provider, "name") or text_lang(service, "title"),
         "url": _online(cat, directory_urls.provider(provider.slug)), "status": None,
         "rows": _rows(
-            _row("Who", "Groups at " + join_words(stages),
-                 ("Especially for: " + ", ".join(groups)) if groups else None),
-            _row("What", service.description),
+            # Translators: a printed entry's row label: which groups a service is for.
+            _row(_("Who"), _("Groups at %(stages)s") % {"stages": join_words(stages)},
+                 _("Especially for: %(groups)s") % {"groups": ", ".join(groups)}
+                 if groups else None),
+            # Translators: a printed entry's row label, before what the service is.
+            _row(_("What"), service.description, lang=text_lang(service, "description")),
             _where(cat, provider),
-            _row("When", *([service.when] if service.when else _hours(provider))),
-            _row("How to get it", service.access),
-            _row("Referrals", ", ".join(
+            # Translators: a printed entry's row label, before days and times.
+            _row(_("When"), *([service.when] if service.when else _hours(provider)),
+                 lang=text_lang(service, "when")),
+            _row(_("How to get it"), service.access, lang=text_lang(service, "access")),
+            # Translators: a printed entry's row label, before who takes referrals.
+            _row(_("Referrals"), ", ".join(
                 part for part in (referral.role, referral.email, referral.phone) if part)),
-            _row("Cost", service.cost),
+            # Translators: a printed entry's row label, before what a service costs.
+            _row(_("Cost"), service.cost, lang=text_lang(service, "cost")),
             _contact(provider),
             _languages(cat, provider)),
     }
@@ -81,17 +99,18 @@ def org_entry(cat: Catalogue, org: Organisation, anchor: str) -> dict:
     """One organisation in the A–Z: what it does, where, when and how to reach it."""
     groups = [g.name for g in cat.lookup_many("groups", org.groups)]
     return {
-        "anchor": anchor, "name": org.name, "title": None,
+        "anchor": anchor, "name": org.name, "title": None, "lang": text_lang(org, "name"),
         "url": _online(cat, directory_urls.org(org.slug)),
-        "status": views.STATUS_LABELS[org.status],
+        "status": views.status_label(org.status),
         "rows": _rows(
-            _row("What", org.summary),
-            _row("Who", ", ".join(groups)) if groups else None,
+            _row(_("What"), org.summary, lang=text_lang(org, "summary")),
+            _row(_("Who"), ", ".join(groups)) if groups else None,
             _where(cat, org),
-            _row("When", *_hours(org)),
+            _row(_("When"), *_hours(org)),
             _contact(org),
             _languages(cat, org),
-            _row("Access", org.accessibility)),
+            # Translators: a printed entry's row label, before how accessible a place is.
+            _row(_("Access"), org.accessibility, lang=text_lang(org, "accessibility"))),
     }
 
 

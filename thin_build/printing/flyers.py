@@ -15,13 +15,14 @@ from typing import Iterator
 
 from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..directory import urls as directory_urls
 from ..directory import views
 from ..directory.model import BOROUGH_WIDE, Listing, Organisation, Provider
 from ..referral.rank import lower_first
 from . import urls
-from .documents import PrintDocument
+from .documents import PrintDocument, in_default_language
 from .qr import qr_svg_uri
 
 FLYER_TEMPLATE = "printing/flyer.html"
@@ -37,7 +38,10 @@ def flyer_path(collection: str, slug: str) -> str:
 
 
 def flyer_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
-    """A flyer for every organisation that is not closed and for every provider."""
+    """A flyer for every organisation that is not closed and for every provider, in the
+    site's own language (see `documents.in_default_language`)."""
+    if not in_default_language(inputs):
+        return
     cat = inputs.catalogue
     for org in cat.orgs:
         if org.status != "closed":
@@ -53,7 +57,7 @@ def _flyer(cat: Catalogue, listing: Listing, collection: str, page: str,
     data = {
         "name": listing.name,
         "summary": listing.summary,
-        "status": views.STATUS_LABELS[getattr(listing, "status", "active")],
+        "status": views.status_label(getattr(listing, "status", "active")),
         "where": _brief(_where(cat, listing), "where"),
         "hours": views.opening_hours(listing.opening_hours)[:MAX_ITEMS],
         "hours_note": _brief(listing.opening_hours_note, "hours_note"),
@@ -68,13 +72,14 @@ def _flyer(cat: Catalogue, listing: Listing, collection: str, page: str,
         **parts,
     }
     return PrintDocument(path=flyer_path(collection, listing.slug), template=FLYER_TEMPLATE,
-                         title=f"{listing.name}: flyer", kind="flyer", data=data,
+                         title=_("%(name)s: flyer") % {"name": listing.name}, kind="flyer",
+                         data=data,
                          description=listing.summary)
 
 
 def _where(cat: Catalogue, listing: Listing) -> str:
     if BOROUGH_WIDE in listing.wards:
-        return f"Across {cat.site.borough}"
+        return _("Across %(borough)s") % {"borough": cat.site.borough}
     return ", ".join(ward.name for ward in cat.lookup_many("wards", listing.wards))
 
 
@@ -93,7 +98,7 @@ def _shortened(names: list[str]) -> tuple[tuple[str, ...], int]:
 
 def _org_parts(cat: Catalogue, org: Organisation) -> dict:
     offers, more = _shortened([a.name for a in cat.lookup_many("activities", org.activities)])
-    return {"kind": "Voluntary and community organisation", "offers_heading": "What we do",
+    return {"kind": _("Voluntary and community organisation"), "offers_heading": _("What we do"),
             "offers": offers, "more": more,
             "for_whom": _brief(", ".join(g.name for g in cat.lookup_many("groups", org.groups)),
                                "for_whom"),
@@ -104,7 +109,7 @@ def _provider_parts(cat: Catalogue, provider: Provider) -> dict:
     offers, more = _shortened([f"{s.title} ({lower_first(cat.lookup('needs', s.need).name)})"
                                for s in provider.services])
     return {"kind": cat.lookup("provider_types", provider.type).name,
-            "offers_heading": "Support we offer groups", "offers": offers, "more": more,
+            "offers_heading": _("Support we offer groups"), "offers": offers, "more": more,
             "for_whom": _brief(", ".join(g.name for g in
                                          cat.lookup_many("groups", provider.specialisms)),
                                "for_whom"),

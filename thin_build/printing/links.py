@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..core.taxonomy import Term
 from ..directory.listing_pages import Section
 from ..directory.model import Organisation, Provider
 from ..referral.rank import lower_first
 from . import urls
+from .documents import in_default_language
 from .editions import LARGE_PRINT_PATH, need_path, ward_path
 from .engine import rendered_pdfs
 from .flyers import flyer_path
@@ -43,26 +45,34 @@ def _saved_as(path: str) -> str:
 
 
 def a_to_z_links(inputs: BuildInputs) -> Iterator[Section]:
+    if not in_default_language(inputs):
+        yield from _section(
+            inputs, _("Print the directory"),
+            _("Every support provider by need, with a contents page and an index, ready "
+              "to print."), (urls.provider_directory(),))
+        return
     yield from _section(
-        inputs, "Print the directory",
-        "Every organisation and support provider, with a contents page and an index, "
-        "ready to print; the large-print edition lists the support providers.",
+        inputs, _("Print the directory"),
+        _("Every organisation and support provider, with a contents page and an index, "
+          "ready to print; the large-print edition lists the support providers."),
         (urls.full_directory(), LARGE_PRINT_PATH))
 
 
 def ward_edition_link(inputs: BuildInputs, facet: str, term: Term) -> Iterator[Section]:
     if facet == "wards":
         yield from _section(
-            inputs, f"Print the {term.name} directory",
-            f"The organisations working in {term.name} and the support providers "
-            "working here or across the borough.", (ward_path(term.slug),))
+            inputs, _("Print the %(ward)s directory") % {"ward": term.name},
+            _("The organisations working in %(ward)s and the support providers working "
+              "here or across the borough.") % {"ward": term.name}, (ward_path(term.slug),))
 
 
 def need_edition_link(inputs: BuildInputs, need: Term) -> Iterator[Section]:
     yield from _section(
-        inputs, "Print this list",
-        f"The support providers for {lower_first(need.name)}, with each service, "
-        "who it is for and how to get it.", (need_path(need.slug),), nav="Print")
+        inputs, _("Print this list"),
+        _("The support providers for %(need)s, with each service, who it is for and how "
+          "to get it.") % {"need": lower_first(need.name)}, (need_path(need.slug),),
+        # Translators: a short link in the page's own menu, to the section with the PDF.
+        nav=_("Print"))
 
 
 def org_flyer_link(inputs: BuildInputs, org: Organisation) -> Iterator[Section]:
@@ -75,6 +85,7 @@ def provider_flyer_link(inputs: BuildInputs, provider: Provider) -> Iterator[Sec
 
 def _flyer(inputs: BuildInputs, path: str) -> Iterator[Section]:
     yield from _section(
-        inputs, "Print a flyer",
-        "A one-page A4 flyer for a noticeboard, with a QR code that opens this page.",
-        (path,), nav="Flyer")
+        inputs, _("Print a flyer"),
+        _("A one-page A4 flyer for a noticeboard, with a QR code that opens this page."),
+        # Translators: a short link in the page's own menu, to the section with the flyer.
+        (path,), nav=_("Flyer"))

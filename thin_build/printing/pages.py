@@ -9,22 +9,26 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core import urls as core_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
 from ..core.write import OutputFile
 from . import urls
+from .documents import in_default_language
 from .engine import RenderedPdf, rendered_pdfs
 
 # How /print/ names each kind of document, in the order it lists them.
 KIND_HEADINGS = (
-    ("directory", "The full directory"),
-    ("large-print", "Large print"),
-    ("ward", "By ward"),
-    ("need", "By support need"),
-    ("calendar", "What's on"),
-    ("flyer", "One-page flyers"),
-    ("evidence", "Evidence about the sector"),
+    ("directory", N_("The full directory")),
+    ("large-print", N_("Large print")),
+    ("ward", N_("By ward")),
+    ("need", N_("By support need")),
+    ("calendar", N_("What's on")),
+    ("flyer", N_("One-page flyers")),
+    ("evidence", N_("Evidence about the sector")),
 )
 
 
@@ -32,11 +36,14 @@ def print_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
     pdfs = rendered_pdfs(inputs)
     for pdf in pdfs.values():
         yield OutputFile(pdf.path, pdf.data)
-    yield PagePlan(urls.print_page(), "printing/print.html", "Printable directories",
-                   "PDF directories, editions and flyers to print for drop-ins, libraries "
-                   "and noticeboards.", {"groups": print_groups(pdfs.values()),
-                                         "built": inputs.pdf},
-                   breadcrumbs=(Link("Home", "/"),))
+    # Another language's /print/ lists its own few PDFs and points to the site's own
+    # language for the rest (editions and flyers are made in that language only).
+    english = None if in_default_language(inputs) else core_urls.in_language(urls.print_page(), "")
+    yield PagePlan(urls.print_page(), "printing/print.html", _("Printable directories"),
+                   _("PDF directories, editions and flyers to print for drop-ins, libraries "
+                     "and noticeboards."), {"groups": print_groups(pdfs.values()),
+                                             "built": inputs.pdf, "original_page": english},
+                   breadcrumbs=(Link(_("Home"), "/"),))
 
 
 def print_groups(pdfs) -> list[dict]:
@@ -46,7 +53,8 @@ def print_groups(pdfs) -> list[dict]:
         by_kind.setdefault(pdf.kind, []).append(pdf)
     order = [kind for kind, _ in KIND_HEADINGS] + sorted(set(by_kind) - set(dict(KIND_HEADINGS)))
     headings = dict(KIND_HEADINGS)
-    return [{"heading": headings.get(kind, kind.capitalize()), "kind": kind,
+    return [{"heading": _(headings[kind]) if kind in headings else kind.capitalize(),
+             "kind": kind,
              "pdfs": [pdf_link(pdf) for pdf in sorted(by_kind[kind], key=lambda p: p.title)]}
             for kind in order if kind in by_kind]
 
@@ -58,4 +66,4 @@ def pdf_link(pdf: RenderedPdf) -> dict:
 
 
 def footer_link(_cat: Catalogue) -> tuple[Link, ...]:
-    return (Link("Printable directories", urls.print_page()),)
+    return (Link(_("Printable directories"), urls.print_page()),)

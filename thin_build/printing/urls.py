@@ -13,3 +13,8 @@ def pdf(name: str) -> str:
 
 def full_directory() -> str:
     return pdf("directory")
+
+
+def provider_directory() -> str:
+    """The provider directory, made in each language other than the site's own."""
+    return pdf("directory-providers")

@@ -7,6 +7,7 @@ referral (need names in words), the calendar (listing links and the iCalendar
 writer), toolkits (a strategy's document is a toolkit) and open data (the CSV writer).
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
 from ..directory.pages import HOME_ROUTES
@@ -25,9 +26,9 @@ PROJECTS = Capability(
     steps=(project_pages, strategy_pages, project_files),
     sections=frozenset({"projects", "strategies"}),
     contributes={
-        HOME_ROUTES: ((55, Link("Joint projects: how partnership work is going",
+        HOME_ROUTES: ((55, Link(N_("Joint projects: how partnership work is going"),
                                 urls.projects())),
-                      (56, Link("Joint infrastructure strategies by theme",
+                      (56, Link(N_("Joint infrastructure strategies by theme"),
                                 urls.strategies()))),
         ORG_PAGE: (org_projects,),
         PROVIDER_PAGE: (provider_projects,),

@@ -15,6 +15,7 @@ import icalendar
 
 from ..calendar import ics
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.present import human_date
 from ..opendata.csv_format import csv_text
 from . import model, urls
@@ -58,9 +59,10 @@ def uid(cat: Catalogue, kind: str, slug: str, index: int) -> str:
 
 def milestones_calendar(cat: Catalogue) -> bytes:
     calendar = ics.new_calendar(
-        cat, f"{cat.site.title}: project milestones",
-        f"Due dates of joint projects' and strategies' milestones in {cat.site.borough}.",
-        urls.projects(), feed="Project milestones")
+        # Translators: a calendar's name; %(site)s is the site's name
+        cat, _("%(site)s: project milestones") % {"site": cat.site.title},
+        _("Due dates of joint projects' and strategies' milestones in %(borough)s.")
+        % {"borough": cat.site.borough}, urls.projects(), feed="Project milestones")
     for kind, slug, title, start, milestones in _owners(cat):
         page = urls.project(slug) if kind == "project" else urls.strategy(slug)
         for index, milestone in enumerate(milestones):
@@ -71,11 +73,12 @@ def milestones_calendar(cat: Catalogue) -> bytes:
             event.add("dtend", milestone.due + dt.timedelta(days=1))  # the day after
             event.add("transp", "TRANSPARENT")
             event.add("summary", f"{title}: {milestone.title}")
-            lines = [f"Due: {human_date(milestone.due)}",
-                     f"Status as reported: {STATE_NAMES[milestone.status]}"]
+            lines = [_("Due: %(date)s") % {"date": human_date(milestone.due)},
+                     _("Status as reported: %(state)s")
+                     % {"state": _(STATE_NAMES[milestone.status])}]
             if milestone.note:
                 lines.append(milestone.note)
-            lines.append(f"Details: {ics.url_property(cat, page)}")
+            lines.append(_("Details: %(link)s") % {"link": ics.url_property(cat, page)})
             event.add("description", "\n".join(lines))
             event.add("url", ics.url_property(cat, page))
             calendar.add_component(event)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..directory.model import Provider
 from ..referral.rank import lower_first
 from . import model
@@ -56,10 +57,11 @@ def match_reasons(theme: model.StrategyTheme, provider: Provider, cat: Catalogue
         reasons.append(cat.lookup("provider_types", provider.type).name)
     groups = [g for g in provider.specialisms if g in theme.groups]
     if groups:
-        reasons.append("specialises in " + ", ".join(
-            lower_first(cat.lookup("groups", g).name) for g in groups))
+        # Translators: why a provider is listed for a strategy theme; %(groups)s names groups
+        reasons.append(_("specialises in %(groups)s") % {"groups": ", ".join(
+            lower_first(cat.lookup("groups", g).name) for g in groups)})
     needs = sorted({s.need for s in provider.services if s.need in theme.needs})
     if needs:
-        reasons.append("offers support with " + ", ".join(
-            lower_first(cat.lookup("needs", n).name) for n in needs))
+        reasons.append(_("offers support with %(needs)s") % {"needs": ", ".join(
+            lower_first(cat.lookup("needs", n).name) for n in needs)})
     return reasons

@@ -11,9 +11,12 @@ from typing import Iterator
 
 from ..calendar.views import organiser_link, subscribe
 from ..core.catalogue import Catalogue
+from ..core.i18n import format_number, ngettext
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
+from ..core.translate import name_link
 from ..core.write import OutputFile
 from ..directory import urls as directory_urls
 from ..referral import urls as referral_urls
@@ -32,8 +35,14 @@ from .views import (
     timeline,
 )
 
-_PROJECTS = Link("Joint projects", urls.projects())
-_STRATEGIES = Link("Joint strategies", urls.strategies())
+
+def _projects() -> Link:
+    """The breadcrumb to the project list, in the page's language."""
+    return Link(_("Joint projects"), urls.projects())
+
+
+def _strategies() -> Link:
+    return Link(_("Joint strategies"), urls.strategies())
 
 
 def partners(cat: Catalogue, index: ProjectIndex) -> list[str]:
@@ -44,9 +53,9 @@ def partners(cat: Catalogue, index: ProjectIndex) -> list[str]:
 
 def ways_in(cat: Catalogue, index: ProjectIndex) -> dict:
     """Every filter that has projects, for the list and each filter page."""
-    return {"needs": tuple(Link(n.name, urls.by_need(n.slug)) for n in cat.needs
+    return {"needs": tuple(name_link(n, urls.by_need(n.slug)) for n in cat.needs
                            if n.slug in index.by_need),
-            "themes": tuple(Link(t.name, urls.by_theme(t.slug)) for t in cat.strategy_themes
+            "themes": tuple(name_link(t, urls.by_theme(t.slug)) for t in cat.strategy_themes
                             if t.slug in index.by_theme),
             "partners": tuple(Link(organiser_link(cat, ref).text, urls.by_partner(ref))
                               for ref in partners(cat, index))}
@@ -54,7 +63,7 @@ def ways_in(cat: Catalogue, index: ProjectIndex) -> dict:
 
 def _downloads(cat: Catalogue) -> dict:
     return {"outcomes_csv": urls.outcomes_csv(), "milestones_csv": urls.milestones_csv(),
-            "feed": subscribe(cat, "the project milestones", urls.milestones_feed())}
+            "feed": subscribe(cat, _("the project milestones"), urls.milestones_feed())}
 
 
 def project_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
@@ -62,49 +71,55 @@ def project_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     filters = ways_in(cat, index)
     cards = {p.slug: project_card(cat, p, today) for p in cat.projects}
     ordered = sorted(cat.projects, key=lambda p: (p.title.casefold(), p.slug))
-    yield PagePlan(urls.projects(), "projects/list.html", "Joint projects",
-                   "Projects that voluntary organisations and providers run together, each "
-                   "with its status today and why.",
+    yield PagePlan(urls.projects(), "projects/list.html", _("Joint projects"),
+                   _("Projects that voluntary organisations and providers run together, each "
+                     "with its status today and why."),
                    {"items": tuple(cards[p.slug] for p in ordered), "ways_in": filters,
-                    "current": None, "strategies": _STRATEGIES, "support": None,
+                    "current": None, "strategies": _strategies(), "support": None,
                     **_downloads(cat)})
     # A need's projects also point to the support for that need, for a group that came
     # looking for help rather than for a partnership.
-    groups = ([(urls.by_need(n.slug), f"Joint projects on {lower_first(n.name)}", n.name,
+    # Translators: %(need)s is a support need, e.g. "funding and fundraising"
+    groups = ([(urls.by_need(n.slug),
+                _("Joint projects on %(need)s") % {"need": lower_first(n.name)}, n.name,
                 index.by_need[n.slug],
-                Link(f"Find support with {lower_first(n.name)} for your group",
-                     referral_urls.support_need(n.slug)))
+                Link(_("Find support with %(need)s for your group")
+                     % {"need": lower_first(n.name)}, referral_urls.support_need(n.slug)))
                for n in cat.needs if n.slug in index.by_need]
-              + [(urls.by_theme(t.slug), f"Joint projects: {lower_first(t.name)}", t.name,
+              + [(urls.by_theme(t.slug),
+                  _("Joint projects: %(theme)s") % {"theme": lower_first(t.name)}, t.name,
                   index.by_theme[t.slug], None) for t in cat.strategy_themes
                  if t.slug in index.by_theme]
-              + [(urls.by_partner(ref), f"Joint projects with {name}", name,
-                  index.by_member[ref], None) for ref in partners(cat, index)
+              + [(urls.by_partner(ref), _("Joint projects with %(name)s") % {"name": name},
+                  name, index.by_member[ref], None) for ref in partners(cat, index)
                  if (name := organiser_link(cat, ref).text)])
     for url, title, name, projects, support in groups:
-        yield PagePlan(url, "projects/list.html", title,
-                       f"{len(projects)} joint projects: {name}.",
+        # Translators: a filter page's description, e.g. "3 joint projects: Governance."
+        description = ngettext("%(num)s joint project: %(name)s.",
+                               "%(num)s joint projects: %(name)s.", len(projects)) % {
+            "num": format_number(len(projects)), "name": name}
+        yield PagePlan(url, "projects/list.html", title, description,
                        {"items": tuple(cards[p.slug] for p in projects), "ways_in": filters,
-                        "current": url, "strategies": _STRATEGIES, "support": support,
+                        "current": url, "strategies": _strategies(), "support": support,
                         **_downloads(cat)},
-                       (_PROJECTS,))
+                       (_projects(),))
     for project in cat.projects:
         yield PagePlan(urls.project(project.slug), "projects/project.html", project.title,
                        project.summary, {**project_data(cat, project, today),
-                                         **_downloads(cat)}, (_PROJECTS,))
+                                         **_downloads(cat)}, (_projects(),))
 
 
 def strategy_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
     cat, today, index = inputs.catalogue, inputs.today, inputs.derived(build_index)
-    themes = tuple({"link": Link(t.name, urls.theme(t.slug)),
+    themes = tuple({"link": name_link(t, urls.theme(t.slug)),
                     "cards": tuple(strategy_card(cat, s, today)
                                    for s in index.strategies_by_theme.get(t.slug, ()))}
                    for t in cat.strategy_themes)
     yield PagePlan(urls.strategies(), "projects/strategies.html",
-                   "Joint infrastructure strategies",
-                   "A three-year strategy for each specialist sector, with its lead agency, "
-                   "working group and work plan.",
-                   {"themes": themes, "projects": _PROJECTS, **_downloads(cat)})
+                   _("Joint infrastructure strategies"),
+                   _("A three-year strategy for each specialist sector, with its lead agency, "
+                     "working group and work plan."),
+                   {"themes": themes, "projects": _projects(), **_downloads(cat)})
     for theme in cat.strategy_themes:
         yield theme_page(inputs, theme)
     for strategy in cat.strategies:
@@ -113,18 +128,19 @@ def strategy_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
 
 def theme_page(inputs: BuildInputs, theme: model.StrategyTheme) -> PagePlan:
     cat, today, index = inputs.catalogue, inputs.today, inputs.derived(build_index)
-    providers = tuple({"link": Link(p.name, directory_urls.provider(p.slug)),
+    providers = tuple({"link": name_link(p, directory_urls.provider(p.slug)),
                        "why": "; ".join(reasons)}
                       for p in sorted(cat.providers, key=lambda p: p.name.casefold())
                       if (reasons := match_reasons(theme, p, cat)))
     return PagePlan(urls.theme(theme.slug), "projects/theme.html", theme.name,
-                    theme.description or f"Strategies, projects and providers: {theme.name}.",
+                    theme.description or _("Strategies, projects and providers: %(theme)s.")
+                    % {"theme": theme.name},
                     {"description": theme.description,
                      "strategies": tuple(strategy_card(cat, s, today)
                                          for s in index.strategies_by_theme.get(theme.slug, ())),
                      "projects": tuple(project_card(cat, p, today)
                                        for p in index.by_theme.get(theme.slug, ())),
-                     "providers": providers}, (_STRATEGIES,))
+                     "providers": providers}, (_strategies(),))
 
 
 def strategy_page(inputs: BuildInputs, strategy: model.Strategy) -> PagePlan:
@@ -135,16 +151,18 @@ def strategy_page(inputs: BuildInputs, strategy: model.Strategy) -> PagePlan:
     return PagePlan(urls.strategy(strategy.slug), "projects/strategy.html", strategy.title,
                     strategy.summary, {
                         "status": status_view(strategy_status(strategy, today)),
-                        "theme": Link(theme.name, urls.theme(theme.slug)),
+                        "theme": name_link(theme, urls.theme(theme.slug)),
                         "lead": lead_link(cat, strategy.lead),
                         "members": tuple(organiser_link(cat, m) for m in strategy.members),
                         "document": document,
-                        "dates": f"{strategy.start.year} to {strategy.end.year}",
+                        # Translators: a range of years, e.g. "2026 to 2029"
+                        "dates": _("%(start)s to %(end)s") % {"start": strategy.start.year,
+                                                              "end": strategy.end.year},
                         "milestones": timeline(strategy.milestones, today),
                         "projects": tuple(project_card(cat, p, today)
                                           for p in index.by_strategy.get(strategy.slug, ())),
                         "body_html": render_markdown(strategy.body), **_downloads(cat)},
-                    (_STRATEGIES,))
+                    (_strategies(),))
 
 
 def project_files(inputs: BuildInputs) -> Iterator[OutputFile]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..directory.listing_pages import LinkGroup
@@ -20,13 +21,15 @@ def _groups(inputs: BuildInputs, ref: str, slot: str) -> Iterator[LinkGroup]:
     index = inputs.derived(build_index)
     projects = index.by_member.get(ref, ())
     if projects:
-        yield LinkGroup(slot, "Joint projects", tuple(
-            Link(p.title + (" (lead partner)" if p.lead == ref else ""), urls.project(p.slug))
+        yield LinkGroup(slot, _("Joint projects"), tuple(
+            Link(_("%(title)s (lead partner)") % {"title": p.title} if p.lead == ref
+                 else p.title, urls.project(p.slug))
             for p in projects))
     strategies = index.strategies_by_member.get(ref, ())
     if strategies:
-        yield LinkGroup(slot, "Joint infrastructure strategies", tuple(
-            Link(s.title + (" (lead agency)" if f"providers/{s.lead}" == ref else ""),
+        yield LinkGroup(slot, _("Joint infrastructure strategies"), tuple(
+            Link(_("%(title)s (lead agency)") % {"title": s.title}
+                 if f"providers/{s.lead}" == ref else s.title,
                  urls.strategy(s.slug)) for s in strategies))
 
 

@@ -9,7 +9,7 @@ from ..calendar.fields import OrganiserRef
 from ..core.capability import Kind, Source, Taxonomy
 from ..core.declare import Field, ListOf, Record, refs_field, text_field
 from ..core.fields import Choice, Date, Integer, Markdown, Ref
-from ..core.taxonomy import TERM_FIELDS
+from ..core.taxonomy import TERM_FIELDS, TERM_TRANSLATABLE
 from . import model
 from .fields import Count, LeadAgency, Partners, Pounds
 
@@ -105,7 +105,7 @@ TAXONOMIES = (
                    "match it", ["young-people"]),
         refs_field("needs", "needs", "support needs whose services match it",
                    ["volunteering"]),
-    ), "a strategy theme")),
+    ), "a strategy theme", translatable=TERM_TRANSLATABLE)),
 )
 
 

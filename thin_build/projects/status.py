@@ -19,6 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..core.i18n import N_, format_number
+from ..core.i18n import gettext as _
 from ..core.present import human_date
 from ..referral.rank import lower_first
 from .model import Milestone, Outcome
@@ -26,9 +28,10 @@ from .model import Milestone, Outcome
 RED, AMBER, GREEN = "red", "amber", "green"
 GRACE_DAYS = 30
 RED_PERCENT, AMBER_PERCENT, SPEND_PERCENT = 50, 80, 110
-ALL_WELL = ("every milestone is on time, every outcome is at least 80 % of its pro-rata "
-            "target and spend is within 10 % of pro rata")
-PLAN_WELL = "every milestone is on time"
+# The words for green, translated where shown (`Status.summary`).
+ALL_WELL = N_("every milestone is on time, every outcome is at least %(amber)s %% of its "
+              "pro-rata target and spend is within %(over)s %% of pro rata")
+PLAN_WELL = N_("every milestone is on time")
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,11 @@ class Status:
 
     @property
     def summary(self) -> str:
-        """"amber: the volunteer training milestone was due on 1 October 2026"."""
+        """"amber: the volunteer training milestone was due on 1 October 2026" (the colour
+        is the key, the reasons in the page's language)."""
         worst = [r.text for r in self.reasons if r.colour == self.colour]
-        return f"{self.colour}: " + ("; ".join(worst) if worst else self.well)
+        limits = {"amber": AMBER_PERCENT, "over": SPEND_PERCENT - 100}
+        return f"{self.colour}: " + ("; ".join(worst) if worst else _(self.well) % limits)
 
 
 @dataclass(frozen=True)
@@ -77,19 +82,21 @@ class Elapsed:
 
 
 def milestone_reason(milestone: Milestone, today: dt.date) -> Reason | None:
-    name = f"the {lower_first(milestone.title)} milestone"
-    due = human_date(milestone.due)
+    # Translators: %(name)s is a milestone's title, e.g. "the volunteer training milestone"
+    words = {"name": lower_first(milestone.title), "due": human_date(milestone.due),
+             "days": GRACE_DAYS}
     if milestone.status == "done":
         return None
     if milestone.status == "missed":
-        return Reason(RED, f"{name} was missed (due on {due})")
+        return Reason(RED, _("the %(name)s milestone was missed (due on %(due)s)") % words)
     late = (today - milestone.due).days
     if late > GRACE_DAYS:
-        return Reason(RED, f"{name} was due on {due}, more than {GRACE_DAYS} days ago")
+        return Reason(RED, _("the %(name)s milestone was due on %(due)s, more than %(days)s "
+                             "days ago") % words)
     if late > 0:
-        return Reason(AMBER, f"{name} was due on {due}")
+        return Reason(AMBER, _("the %(name)s milestone was due on %(due)s") % words)
     if milestone.status == "at-risk":
-        return Reason(AMBER, f"{name} is at risk (due on {due})")
+        return Reason(AMBER, _("the %(name)s milestone is at risk (due on %(due)s)") % words)
     return None
 
 
@@ -98,16 +105,21 @@ def outcome_reason(outcome: Outcome, elapsed: Elapsed) -> Reason | None:
         return None
     for colour, percent in ((RED, RED_PERCENT), (AMBER, AMBER_PERCENT)):
         if elapsed.below(outcome.achieved, outcome.target, percent):
-            return Reason(colour, f"{lower_first(outcome.name)} is at {outcome.achieved:,} "
-                          f"{outcome.unit}, below {percent} % of the "
-                          f"{elapsed.pro_rata(outcome.target):,} expected by now")
+            # Translators: %(unit)s is the outcome's own unit, e.g. "volunteers trained"
+            return Reason(colour, _("%(name)s is at %(achieved)s %(unit)s, below %(percent)s %% "
+                                    "of the %(expected)s expected by now") % {
+                "name": lower_first(outcome.name), "achieved": format_number(outcome.achieved),
+                "unit": outcome.unit, "percent": percent,
+                "expected": format_number(elapsed.pro_rata(outcome.target))})
     return None
 
 
 def spend_reason(budget: int, spend: int, elapsed: Elapsed) -> Reason | None:
     if elapsed.above(spend, budget, SPEND_PERCENT):
-        return Reason(AMBER, f"spend is £{spend:,}, more than 10 % over the "
-                      f"£{elapsed.pro_rata(budget):,} expected by now")
+        return Reason(AMBER, _("spend is %(spend)s, more than 10 %% over the %(expected)s "
+                               "expected by now") % {
+            "spend": f"£{format_number(spend)}",
+            "expected": f"£{format_number(elapsed.pro_rata(budget))}"})
     return None
 
 

@@ -11,13 +11,19 @@ from dataclasses import dataclass
 
 from ..calendar.views import organiser_link
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, format_number
+from ..core.i18n import gettext as _
 from ..core.markup import render_markdown
 from ..core.present import Link, human_date
+from ..core.translate import name_link
 from . import model, urls
 from .status import Elapsed, Status, milestone_reason, rate
 
-STATE_NAMES = {"not-started": "Not started", "on-track": "On track", "at-risk": "At risk",
-               "done": "Done", "missed": "Missed"}
+# Translated where shown: a milestone's state, and a status colour's word.
+STATE_NAMES = {"not-started": N_("Not started"), "on-track": N_("On track"),
+               "at-risk": N_("At risk"), "done": N_("Done"), "missed": N_("Missed")}
+# Translators: a project's status, as a traffic light: red (off track), amber (at risk), green
+COLOUR_NAMES = {"red": N_("Red"), "amber": N_("Amber"), "green": N_("Green")}
 
 
 @dataclass(frozen=True)
@@ -40,9 +46,9 @@ class Card:
 
 
 def status_view(status: Status) -> StatusView:
-    return StatusView(status.colour, status.colour.capitalize(),
+    return StatusView(status.colour, _(COLOUR_NAMES[status.colour]),
                       status.summary.removeprefix(f"{status.colour}: "),
-                      tuple({"colour": r.colour, "label": r.colour.capitalize(),
+                      tuple({"colour": r.colour, "label": _(COLOUR_NAMES[r.colour]),
                              "text": r.text} for r in status.reasons))
 
 
@@ -77,7 +83,7 @@ def timeline(milestones: tuple[model.Milestone, ...], today: dt.date) -> tuple[d
         reason = milestone_reason(milestone, today)
         rows.append({"title": milestone.title, "due": human_date(milestone.due),
                      "due_iso": milestone.due.isoformat(),
-                     "state": STATE_NAMES[milestone.status], "note": milestone.note,
+                     "state": _(STATE_NAMES[milestone.status]), "note": milestone.note,
                      "flag": status_view(Status(reason.colour, (reason,))) if reason else None,
                      "past": milestone.due <= today})
     return tuple(rows)
@@ -91,18 +97,29 @@ def outcome_rows(project: model.JointProject, today: dt.date) -> tuple[dict, ...
         percent = achieved * 100 // target if target else 0
         rows.append({
             "name": outcome.name, "achieved": achieved, "target": target,
-            "text": f"{achieved:,} of {target:,} {outcome.unit} ({percent} % of the target); "
-                    f"{elapsed.pro_rata(target):,} expected by now",
-            "periods": tuple({"period": f"{human_date(a.start)} to {human_date(a.end)}",
-                              "value": f"{a.value:,}"} for a in outcome.actuals)})
+            # Translators: %(unit)s is the outcome's own unit, e.g. "volunteers trained"
+            "text": _("%(achieved)s of %(target)s %(unit)s (%(percent)s %% of the target); "
+                      "%(expected)s expected by now") % {
+                "achieved": format_number(achieved), "target": format_number(target),
+                "unit": outcome.unit, "percent": percent,
+                "expected": format_number(elapsed.pro_rata(target))},
+            "periods": tuple({"period": date_range(a.start, a.end),
+                              "value": format_number(a.value)} for a in outcome.actuals)})
     return tuple(rows)
 
 
 def money_rows(project: model.JointProject, today: dt.date) -> dict:
     elapsed = Elapsed.at(project.start, project.end, today)
-    return {"budget": f"£{project.budget:,}", "spend": f"£{project.spend:,}",
-            "expected": f"£{elapsed.pro_rata(project.budget):,}",
+    return {"budget": f"£{format_number(project.budget)}",
+            "spend": f"£{format_number(project.spend)}",
+            "expected": f"£{format_number(elapsed.pro_rata(project.budget))}",
             "spend_value": min(project.spend, project.budget), "budget_value": project.budget}
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """"1 April 2026 to 31 March 2027", in the page's language."""
+    # Translators: a range of dates
+    return _("%(start)s to %(end)s") % {"start": human_date(start), "end": human_date(end)}
 
 
 def project_data(cat: Catalogue, project: model.JointProject, today: dt.date) -> dict:
@@ -112,15 +129,15 @@ def project_data(cat: Catalogue, project: model.JointProject, today: dt.date) ->
     return {
         "status": card.status, "lead": card.lead, "funder": project.funder,
         "partners": tuple(organiser_link(cat, ref) for ref in project.partners),
-        "dates": f"{human_date(project.start)} to {human_date(project.end)}",
+        "dates": date_range(project.start, project.end),
         "money": money_rows(project, today), "strategy": strategy,
         "outcomes": outcome_rows(project, today),
         "milestones": timeline(project.milestones, today),
         "updates": tuple({"date": human_date(u.date), "date_iso": u.date.isoformat(),
                           "html": render_markdown(u.text)}
                          for u in sorted(project.updates, key=lambda u: u.date, reverse=True)),
-        "needs": tuple(Link(cat.lookup("needs", n).name, urls.by_need(n)) for n in project.needs),
-        "themes": tuple(Link(cat.lookup("strategy_themes", t).name, urls.by_theme(t))
+        "needs": tuple(name_link(cat.lookup("needs", n), urls.by_need(n)) for n in project.needs),
+        "themes": tuple(name_link(cat.lookup("strategy_themes", t), urls.by_theme(t))
                         for t in project.themes),
         "body_html": render_markdown(project.body),
         "partner_pages": tuple(Link(organiser_link(cat, ref).text, urls.by_partner(ref))

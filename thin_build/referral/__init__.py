@@ -4,6 +4,7 @@ Depends on the directory, whose providers and services it ranks; adds suggested
 support to organisation pages and agreed needs to provider pages.
 """
 from ..core.capability import Capability, Kind, Source
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
@@ -25,8 +26,8 @@ REFERRAL = Capability(
     steps=(referral_outputs,),
     sections=frozenset({"support", "reports"}),
     contributes={
-        NAV: ((10, Link("Find support", urls.support())),),
-        HOME_ROUTES: ((10, Link("Find support for your organisation", urls.support())),),
+        NAV: ((10, Link(N_("Find support"), urls.support())),),
+        HOME_ROUTES: ((10, Link(N_("Find support for your organisation"), urls.support())),),
         ORG_PAGE: (org_support,),
         PROVIDER_PAGE: (provider_agreements,),
     },

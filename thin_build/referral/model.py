@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.translatable import Translatable
+
 
 @dataclass(frozen=True, kw_only=True)
-class GroupReferral:
+class GroupReferral(Translatable):
     """A different agreed agency for groups that work with one beneficiary group."""
 
     group: str
@@ -14,7 +16,7 @@ class GroupReferral:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Referral:
+class Referral(Translatable):
     """The agreed key referral agency for one support need (None: not agreed yet)."""
 
     need: str

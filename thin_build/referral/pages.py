@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link, mailto, tel_uri
 from ..core.taxonomy import Term
+from ..core.translate import field_langs, name_link, text_lang
 from ..core.write import OutputFile
 from ..directory import urls as directory_urls
 from ..directory import views as directory_views
@@ -25,7 +28,7 @@ from .gaps import MANY_PROVIDERS, find_gaps
 from .index import compact_json, need_details, referral_index
 from .rank import explanation, lower_first
 
-_FIND_SUPPORT = Link("Find support", urls.support())
+_FIND_SUPPORT = Link(N_("Find support"), urls.support())
 NEED_PAGE = "referral.need-page"
 
 
@@ -51,19 +54,20 @@ def support_page(cat: Catalogue) -> PagePlan:
                    "page": urls.support_need(n.slug), "details": urls.support_details(n.slug)}
                   for n in _by_name(cat.needs))
     agreed_by = cat.referrals.agreed_by or cat.site.title
-    return PagePlan(urls.support(), "referral/support.html", "Find support",
-                    "Answer a few questions about your group to find the right support "
-                    "provider, and see why each one is suggested.", {
+    return PagePlan(urls.support(), "referral/support.html", _("Find support"),
+                    _("Answer a few questions about your group to find the right support "
+                      "provider, and see why each one is suggested."), {
                         "needs": needs, "stages": cat.stages, "groups": _by_name(cat.groups),
                         "wards": _by_name(cat.wards), "languages": _by_name(cat.languages),
                         "index": urls.support_index(), "gaps": urls.gaps_report(),
                         "agreed_by": agreed_by,
-                        "providers": Link("All providers by need", directory_urls.providers())})
+                        "providers": Link(_("All providers by need"),
+                                          directory_urls.providers())})
 
 
 def _where(cat: Catalogue, provider: Provider) -> str:
     if provider.borough_wide:
-        return "The whole borough"
+        return _("The whole borough")
     return ", ".join(w.name for w in cat.lookup_many("wards", provider.wards))
 
 
@@ -74,19 +78,28 @@ def _entry(cat: Catalogue, provider: Provider, need: Term,
         "service": s,
         "groups": tuple(lower_first(g.name) for g in cat.lookup_many("groups", s.groups)),
         "free": stage.slug in s.free_for,
+        "lang": field_langs(s),
     } for s in provider.services if s.need == need.slug and stage.slug in s.stages)
     contact = provider.referral_contact
     return {
         "name": provider.name, "url": directory_urls.provider(provider.slug),
+        "lang": text_lang(provider, "name"), "role_lang": text_lang(contact, "role"),
         "agreements": agreements,
         "services": services, "where": _where(cat, provider),
         "languages": directory_views.languages(cat, provider.languages),
         "contact": contact, "tel": tel_uri(contact.phone) if contact.phone else None,
-        "mailto": mailto(contact.email, f"Referral request: {need.name}",
-                         f"Hello,\n\nWe would like support with: {need.name}\n"
-                         f"Our stage of development: {stage.name}\n\n"
-                         "Name of our group:\nContact name and phone:\n\nThank you.\n"),
+        "mailto": mailto(contact.email, _("Referral request: %(need)s") % {"need": need.name},
+                         _referral_body(need, stage)),
     }
+
+
+def _referral_body(need: Term, stage: Stage) -> str:
+    """The prefilled referral email from a need's page, in the page's language."""
+    lines = (_("Hello,"), "",
+             _("We would like support with: %(need)s") % {"need": need.name},
+             _("Our stage of development: %(stage)s") % {"stage": stage.name}, "",
+             _("Name of our group:"), _("Contact name and phone:"), "", _("Thank you."))
+    return "\n".join(lines) + "\n"
 
 
 def need_page(cat: Catalogue, need: Term, sections: tuple[Section, ...] = ()) -> PagePlan:
@@ -96,13 +109,14 @@ def need_page(cat: Catalogue, need: Term, sections: tuple[Section, ...] = ()) ->
     agreed_by = cat.referrals.agreed_by or cat.site.title
     notes: dict[str, list[str]] = {}
     if referral and referral.agency:
-        notes.setdefault(referral.agency, []).append(f"{agreed_by}'s agreed referral agency "
-                                                     f"for {lower_first(need.name)}")
+        notes.setdefault(referral.agency, []).append(
+            _("%(agreed_by)s's agreed referral agency for %(need)s")
+            % {"agreed_by": agreed_by, "need": lower_first(need.name)})
     for by_group in referral.by_group if referral else ():
         group = cat.lookup("groups", by_group.group)
         notes.setdefault(by_group.agency, []).append(
-            f"{agreed_by}'s agreed referral agency for groups working with "
-            f"{lower_first(group.name)}")
+            _("%(agreed_by)s's agreed referral agency for groups working with %(group)s")
+            % {"agreed_by": agreed_by, "group": lower_first(group.name)})
     first = referral.agency if referral else None
     providers = sorted((p for p in cat.providers if any(s.need == need.slug for s in p.services)),
                        key=lambda p: (p.slug != first, p.slug not in notes, sort_key(p.name),
@@ -116,29 +130,33 @@ def need_page(cat: Catalogue, need: Term, sections: tuple[Section, ...] = ()) ->
                          _provider_link(cat.lookup("providers", g.agency)), g.explanation)
                         for g in (referral.by_group if referral else ()))
     return PagePlan(urls.support_need(need.slug), "referral/support_need.html",
-                    f"Support with {lower_first(need.name)}",
-                    need.description or f"Providers offering {need.name}.", {
+                    _("Support with %(need)s") % {"need": lower_first(need.name)},
+                    need.description or _("Providers offering %(need)s.") % {"need": need.name}, {
                         "need": need, "need_phrase": lower_first(need.name),
                         "explanation": explanation(cat, need.slug, None),
                         "agency": _provider_link(cat.lookup("providers", referral.agency))
                         if referral and referral.agency else None,
                         "group_notes": group_notes, "stages": stages, "agreed_by": agreed_by,
                         "form": urls.support(f"need={need.slug}"), "sections": sections},
-                    (_FIND_SUPPORT,))
+                    (_find_support(),))
+
+
+def _find_support() -> Link:
+    return Link(_(_FIND_SUPPORT.text), _FIND_SUPPORT.url)
 
 
 def _provider_link(provider: Provider) -> Link:
-    return Link(provider.name, directory_urls.provider(provider.slug))
+    return name_link(provider, directory_urls.provider(provider.slug))
 
 
 def gaps_page(cat: Catalogue) -> PagePlan:
     gaps = find_gaps(cat)
     link = _provider_link
-    need_link = lambda n: Link(n.name, urls.support_need(n.slug))  # noqa: E731
+    need_link = lambda n: name_link(n, urls.support_need(n.slug))  # noqa: E731
     return PagePlan(urls.gaps_report(), "referral/gaps_report.html",
-                    "Gaps and duplication in support",
-                    "Support needs and stages no provider serves, needs with one provider or "
-                    "no agreed agency, and where many providers overlap.", {
+                    _("Gaps and duplication in support"),
+                    _("Support needs and stages no provider serves, needs with one provider or "
+                      "no agreed agency, and where many providers overlap."), {
                         "unserved": tuple((need_link(n), s.name) for n, s in gaps.unserved),
                         "single": tuple((need_link(n), link(p)) for n, p in gaps.single_provider),
                         "not_agreed": tuple((need_link(n), tuple(g.name for g in groups))
@@ -147,4 +165,4 @@ def gaps_page(cat: Catalogue) -> PagePlan:
                                            tuple(link(p) for p in o.providers))
                                           for o in gaps.overlaps),
                         "many": MANY_PROVIDERS, "referrals_path": "content/referrals.yaml"},
-                    (_FIND_SUPPORT,))
+                    (_find_support(),))

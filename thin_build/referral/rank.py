@@ -26,9 +26,11 @@ from typing import Iterator, Mapping
 from urllib.parse import urlencode
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..core.taxonomy import Term
+from ..core.translate import name_link
 from ..directory.indexes import sort_key
 from ..directory.listing_pages import LinkGroup
 from ..directory.model import Organisation, Provider, Service, Stage
@@ -84,15 +86,26 @@ class ReasonTexts:
         agreed_by = cat.referrals.agreed_by or cat.site.title
         needs = {n.slug: lower_first(n.name) for n in cat.needs}
         groups = {g.slug: lower_first(g.name) for g in cat.groups}
-        agency = f"{agreed_by}'s agreed referral agency for"
+        # Translators: reasons a provider is suggested, listed under "Why we suggest it";
+        # %(agreed_by)s is the partnership that agreed it (e.g. THIN), %(need)s a support need
+        key = _("%(agreed_by)s's agreed referral agency for %(need)s")
+        # Translators: as above, for groups working with particular people (%(group)s)
+        group_key = _("%(agreed_by)s's agreed referral agency for %(need)s for groups "
+                      "working with %(group)s")
         return cls(
-            key={slug: f"{agency} {name}" for slug, name in needs.items()},
-            group_key={(need, group): f"{agency} {needs[need]} for groups working with {name}"
+            key={slug: key % {"agreed_by": agreed_by, "need": name}
+                 for slug, name in needs.items()},
+            group_key={(need, group): group_key % {"agreed_by": agreed_by, "need": needs[need],
+                                                   "group": name}
                        for need in needs for group, name in groups.items()},
-            specialist={slug: f"specialist in support for {name}" for slug, name in groups.items()},
-            local={w.slug: f"works locally in {w.name}" for w in cat.wards},
-            free={s.slug: f"free for {stage_label(s)} groups" for s in cat.stages},
-            language={lang.slug: f"advice in {lang.name}" for lang in cat.languages})
+            specialist={slug: _("specialist in support for %(group)s") % {"group": name}
+                        for slug, name in groups.items()},
+            local={w.slug: _("works locally in %(ward)s") % {"ward": w.name} for w in cat.wards},
+            # Translators: %(stage)s is a stage's short name, e.g. "Stage 1"
+            free={s.slug: _("free for %(stage)s groups") % {"stage": stage_label(s)}
+                  for s in cat.stages},
+            language={lang.slug: _("advice in %(language)s") % {"language": lang.name}
+                      for lang in cat.languages})
 
 
 def agreed_agencies(cat: Catalogue, need: str,
@@ -216,14 +229,15 @@ def query_for_org(cat: Catalogue, org: Organisation, need: str) -> dict[str, str
 
 def suggested_support(cat: Catalogue, org: Organisation) -> tuple[Link, ...]:
     """An organisation's support needs as links into the referral page, answers filled in."""
-    return tuple(Link(need.name, urls.support(urlencode(query_for_org(cat, org, need.slug))))
+    return tuple(name_link(need, urls.support(urlencode(query_for_org(cat, org, need.slug))))
                  for need in cat.lookup_many("needs", org.support_needs))
 
 
 def agency_links(cat: Catalogue, provider: Provider) -> tuple[Link, ...]:
     """The needs (and groups) a provider is the agreed referral agency for."""
-    return tuple(Link(need.name + (f", for groups working with {lower_first(group.name)}"
-                                         if group else ""), urls.support_need(need.slug))
+    return tuple(Link(_("%(need)s, for groups working with %(group)s")
+                      % {"need": need.name, "group": lower_first(group.name)}
+                      if group else need.name, urls.support_need(need.slug))
                  for need, group in agreed_needs(cat, provider.slug))
 
 
@@ -231,12 +245,13 @@ def org_support(inputs: BuildInputs, org: Organisation) -> Iterator[LinkGroup]:
     """The organisation page's "support we are looking for", as suggestion links."""
     links = suggested_support(inputs.catalogue, org)
     if links:
-        yield LinkGroup("what-we-do", "Support we are looking for", links,
-                        "Suggested support for each need, for a group like ours:")
+        yield LinkGroup("what-we-do", _("Support we are looking for"), links,
+                        _("Suggested support for each need, for a group like ours:"))
 
 
 def provider_agreements(inputs: BuildInputs, provider: Provider) -> Iterator[LinkGroup]:
     """The provider page's list of needs it is the agreed referral agency for."""
     links = agency_links(inputs.catalogue, provider)
     if links:
-        yield LinkGroup("who", "Agreed referral agency for", links)
+        # Translators: heading over the needs a provider takes referrals for
+        yield LinkGroup("who", _("Agreed referral agency for"), links)

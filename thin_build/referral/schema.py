@@ -13,7 +13,7 @@ GROUP_REFERRAL = Record(model.GroupReferral, (
           "example-bme-partnership", required=True),
     text_field("explanation", "why, in a sentence shown to users", "A BME specialist agency that "
                "gives advice in community languages.", max_length=400, multiline=True),
-), "a beneficiary group's agreed agency")
+), "a beneficiary group's agreed agency", translatable=("explanation",))
 
 REFERRAL = Record(model.Referral, (
     Field("need", Ref("needs"), "the support need", "payroll",
@@ -26,7 +26,7 @@ REFERRAL = Record(model.Referral, (
     Field("by_group", ListOf(GROUP_REFERRAL, max_items=20), "a different agreed agency for "
           "groups working with one beneficiary group, e.g. a BME specialist first for BME-led "
           "groups", [example_of(GROUP_REFERRAL)]),
-), "a need's agreed referral agency")
+), "a need's agreed referral agency", translatable=("explanation",))
 
 REFERRALS = Record(model.ReferralAgreements, (
     text_field("agreed_by", "the partnership that agreed these referral routes, as named in "

@@ -1,15 +1,16 @@
 """Search: a lunr index of the portal, cut into shards a phone fetches word by word.
 
 Search indexes what the other rooms publish (organisations, providers, events,
-pages and toolkits), so it depends on each of them; a new searchable kind adds one source
-function to `documents.DOCUMENT_SOURCES` and its capability to `depends_on`.
+pages, toolkits, and organisations' own site pages and news), so it depends on each
+of them; a new searchable kind adds one source function to `documents.DOCUMENT_SOURCES`
+and its capability to `depends_on`.
 """
 from ..core.capability import Capability
 from .shards import search_outputs
 
 SEARCH = Capability(
     name="search",
-    depends_on=("directory", "pages", "calendar", "toolkits", "projects"),
+    depends_on=("directory", "pages", "calendar", "toolkits", "projects", "sites"),
     steps=(search_outputs,),
     sections=frozenset({"search"}),
 )

@@ -4,25 +4,37 @@ Each source turns the catalogue into `SearchDocument`s; a later capability (even
 toolkits) adds its kind by adding one function to `DOCUMENT_SOURCES`. Facet values
 become short codes (`fw3` = the third ward) so the browser can filter inside lunr
 itself with a required term, with no per-document facet file to download.
+
+The step runs once per language with that language's catalogue, so names, summaries
+and the words a result shows ("Support provider", "Led by …") are in the page's language.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..calendar import urls as calendar_urls
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_, format_date
+from ..core.i18n import gettext as _
 from ..core.markup import plain_text
+from ..core.translate import text_lang
 from ..directory import urls as directory_urls
 from ..directory.model import DAYS, OpeningPeriod, split_listing_ref
 from ..pages import urls as pages_urls
 from ..projects import urls as projects_urls
+from ..sites import urls as sites_urls
 from ..toolkits import urls as toolkits_urls
+from ..toolkits.views import type_label
 
 BODY_WORDS = 120
-KINDS = {"org": "Organisation", "provider": "Support provider", "event": "Event",
-         "page": "Page", "toolkit": "Toolkit", "project": "Joint project",
-         "strategy": "Joint strategy"}
+# What a result is, shown above its summary (translated where used).
+# Translators: what a search result is, shown above its summary
+KINDS = {"org": N_("Organisation"), "provider": N_("Support provider"), "event": N_("Event"),
+         "page": N_("Page"), "toolkit": N_("Toolkit"), "project": N_("Joint project"),
+         "strategy": N_("Joint strategy"), "site_page": N_("Group's page"),
+         "news": N_("News")}
 # facet name → (code prefix, catalogue collection); kinds use their own table.
 FACETS = {"ward": ("fw", "wards"), "group": ("fg", "groups"), "need": ("fn", "needs"),
           "language": ("fl", "languages")}
@@ -42,6 +54,9 @@ class SearchDocument:
     facets: tuple[str, ...]
     place: str
     hours: tuple[tuple[int, int, int], ...] = ()
+    # The language name and summary are still in when the page's is another (`text_lang`).
+    name_lang: str | None = None
+    summary_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,10 @@ class FacetCodes:
     def of(self, facet: str, slugs: Iterable[str]) -> tuple[str, ...]:
         table = self.codes[facet]
         return tuple(table[slug] for slug in slugs if slug in table)
+
+
+def _langs(record, name: str, summary: str = "summary") -> dict[str, str | None]:
+    return {"name_lang": text_lang(record, name), "summary_lang": text_lang(record, summary)}
 
 
 def _names(cat: Catalogue, collection: str, slugs: Iterable[str]) -> list[str]:
@@ -100,7 +119,7 @@ def organisation_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[Search
             facets=codes.of("kind", ["org"]) + codes.of("ward", org.wards)
             + codes.of("group", org.groups) + codes.of("need", org.support_needs)
             + codes.of("language", org.languages),
-            place=", ".join(wards), hours=_hours(org.opening_hours))
+            place=", ".join(wards), hours=_hours(org.opening_hours), **_langs(org, "name"))
 
 
 def provider_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
@@ -120,9 +139,10 @@ def provider_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocu
             facets=codes.of("kind", ["provider"]) + codes.of("ward", wards)
             + codes.of("group", provider.specialisms) + codes.of("need", dict.fromkeys(needs))
             + codes.of("language", provider.languages),
-            place="Borough-wide" if provider.borough_wide
+            # Translators: a provider that works in every ward, in a search result
+            place=_("Borough-wide") if provider.borough_wide
             else ", ".join(_names(cat, "wards", provider.wards)),
-            hours=_hours(provider.opening_hours))
+            hours=_hours(provider.opening_hours), **_langs(provider, "name"))
 
 
 def page_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
@@ -131,7 +151,7 @@ def page_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument
             key=f"page/{page.slug}", kind="page", name=page.title, summary=page.summary,
             url=pages_urls.page(page.slug), tags="",
             body=_excerpt(plain_text(page.body)),
-            facets=codes.of("kind", ["page"]), place="")
+            facets=codes.of("kind", ["page"]), place="", **_langs(page, "title"))
 
 
 def event_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
@@ -139,7 +159,7 @@ def event_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocumen
     for event in cat.events:
         organiser = cat.lookup(*split_listing_ref(event.organiser))
         ward = event.venue.ward if event.venue and event.venue.ward else None
-        when = event.start.strftime("%d %b %Y").lstrip("0")
+        when = format_date(event.start, "medium")  # "24 Nov 2026", "24 নভে, 2026"
         tags = ([cat.lookup("event_categories", event.category).name, organiser.name]
                 + _names(cat, "groups", event.groups) + _languages(cat, event.languages)
                 + ([event.venue.name] if event.venue else []))
@@ -149,21 +169,29 @@ def event_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocumen
             body=_excerpt(plain_text(event.body)),
             facets=codes.of("kind", ["event"]) + codes.of("ward", [ward] if ward else [])
             + codes.of("group", event.groups) + codes.of("language", event.languages),
-            place=", ".join([when] + _names(cat, "wards", [ward] if ward else [])))
+            place=", ".join([when] + _names(cat, "wards", [ward] if ward else [])),
+            **_langs(event, "title"))
 
 
 def toolkit_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
     """Toolkits by title, type, topics and author; the result shows the type."""
     for toolkit in cat.toolkits:
         author = cat.lookup("providers", toolkit.author)
-        kind = toolkit.type[:1].upper() + toolkit.type[1:]
+        kind = type_label(toolkit.type)
         yield SearchDocument(
             key=f"toolkit/{toolkit.slug}", kind="toolkit", name=toolkit.title,
             summary=plain_text(toolkit.body, 200), url=toolkits_urls.toolkit(toolkit.slug),
             tags=" ".join([kind, author.name] + _names(cat, "needs", toolkit.topics)),
             body=_excerpt(plain_text(toolkit.body)),
             facets=codes.of("kind", ["toolkit"]) + codes.of("need", toolkit.topics),
-            place=f"{kind} by {author.name}")
+            # Translators: under a toolkit in search results: "Guide by Ledger Lane"
+            place=_("%(type)s by %(author)s") % {"type": kind, "author": author.name},
+            **_langs(toolkit, "title", "body"))
+
+
+def _led_by(lead: str) -> str:
+    # Translators: under a joint project or strategy in search results; lead = a listing's name
+    return _("Led by %(lead)s") % {"lead": lead}
 
 
 def project_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
@@ -179,7 +207,7 @@ def project_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocum
                           + [lead_name] + partners),
             body=_excerpt(plain_text(project.body or "")),
             facets=codes.of("kind", ["project"]) + codes.of("need", project.needs),
-            place=f"Led by {lead_name}")
+            place=_led_by(lead_name), **_langs(project, "title"))
 
 
 def strategy_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
@@ -191,7 +219,35 @@ def strategy_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocu
             summary=strategy.summary, url=projects_urls.strategy(strategy.slug),
             tags=" ".join(_names(cat, "strategy_themes", [strategy.theme]) + [lead]),
             body=_excerpt(plain_text(strategy.body or "")),
-            facets=codes.of("kind", ["strategy"]), place=f"Led by {lead}")
+            facets=codes.of("kind", ["strategy"]), place=_led_by(lead),
+            **_langs(strategy, "title"))
+
+
+def site_page_documents(cat: Catalogue, codes: FacetCodes) -> Iterable[SearchDocument]:
+    """The pages of organisations' own sites; the result names the organisation."""
+    for page in cat.site_pages:
+        org = cat.lookup("orgs", page.org)
+        yield SearchDocument(
+            key=f"site_page/{page.slug}", kind="site_page", name=page.title,
+            summary=page.summary or plain_text(page.body, 200),
+            url=sites_urls.page(page.org, page.name), tags=org.name,
+            body=_excerpt(plain_text(page.body)), facets=codes.of("kind", ["site_page"])
+            + codes.of("ward", org.wards), place=org.name, **_langs(page, "title"))
+
+
+def news_documents(cat: Catalogue, codes: FacetCodes,
+                   today: dt.date) -> Iterable[SearchDocument]:
+    """News posts published by `today` (a later one stays hidden until its date)."""
+    for post in cat.news_posts:
+        if post.date > today:
+            continue
+        org = cat.lookup("orgs", post.org)
+        yield SearchDocument(
+            key=f"news/{post.slug}", kind="news", name=post.title, summary=post.summary,
+            url=sites_urls.post(post.org, post.name), tags=org.name,
+            body=_excerpt(plain_text(post.body)), facets=codes.of("kind", ["news"])
+            + codes.of("ward", org.wards),
+            place=f"{org.name}, {format_date(post.date, 'long')}", **_langs(post, "title"))
 
 
 DocumentSource = Callable[[Catalogue, FacetCodes], Iterable[SearchDocument]]
@@ -203,10 +259,17 @@ DOCUMENT_SOURCES: tuple[DocumentSource, ...] = (
     toolkit_documents,
     project_documents,
     strategy_documents,
+    site_page_documents,
 )
 
 
-def search_documents(cat: Catalogue, codes: FacetCodes) -> list[SearchDocument]:
-    """Every document, sorted by key so refs (their positions) are stable between builds."""
+def search_documents(cat: Catalogue, codes: FacetCodes,
+                     today: dt.date | None = None) -> list[SearchDocument]:
+    """Every document, sorted by key so refs (their positions) are stable between builds.
+
+    News is dated: without the build's `today` no post counts as published yet.
+    """
     docs = [doc for source in DOCUMENT_SOURCES for doc in source(cat, codes)]
+    if today is not None:
+        docs += news_documents(cat, codes, today)
     return sorted(docs, key=lambda doc: doc.key)

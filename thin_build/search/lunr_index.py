@@ -4,7 +4,11 @@ lunr.py builds a Token object per word and runs each through a generic pipeline;
 20,000 organisations that made the index the slowest step of the build. This builder
 does the same arithmetic on plain strings: the same tokenizer, trimmer, stop words and
 Porter stemmer (remembered per word), the same term numbering, BM25 weights and
-rounding. `tests/unit/test_lunr_index.py` checks the output is identical to lunr.py's.
+rounding. `tests/unit/search/test_lunr_index.py` checks the output is identical to lunr.py's.
+
+How words become terms is an `Analyser`: English is lunr's own pipeline; a language
+whose script lunr's pipeline mangles (Bengali, `bengali.py`) brings its own, with the
+name of the lunr.js function that treats query words the same way.
 """
 from __future__ import annotations
 
@@ -12,7 +16,8 @@ import functools
 import math
 import re
 from collections import defaultdict
-from typing import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.stemmer import porter_stemmer
@@ -33,14 +38,38 @@ def index_term(word: str) -> str | None:
     return porter_stemmer.stem(trimmed)
 
 
-def terms_of(text: str) -> list[str]:
+@functools.lru_cache(maxsize=None)
+def english_terms(word: str) -> tuple[str, ...]:
+    term = index_term(word)
+    return () if term is None else (term,)
+
+
+@dataclass(frozen=True)
+class Analyser:
+    """How one language's words become index terms.
+
+    `terms` maps one lowercased word (as lunr's tokenizer cuts it) to its index terms;
+    `pipeline` names the lunr.js functions, registered in the page's scripts, that turn
+    a query word into the same terms (`Index.load` looks them up by these names).
+    """
+
+    pipeline: tuple[str, ...]
+    terms: Callable[[str], tuple[str, ...]]
+
+
+ENGLISH = Analyser(("stemmer",), english_terms)
+
+
+def terms_of(text: str, analyser: Analyser = ENGLISH) -> list[str]:
     words = (w for w in _SEPARATORS.split(str(text).lower()) if w)
-    return [term for term in map(index_term, words) if term is not None]
+    return [term for word in words for term in analyser.terms(word)]
 
 
 def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
-                           documents: Sequence[Mapping]) -> dict:
-    """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it."""
+                           documents: Sequence[Mapping],
+                           analyser: Analyser = ENGLISH) -> dict:
+    """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it
+    (with `analyser`'s functions as the builder's pipeline and search pipeline)."""
     names = [field["field_name"] for field in fields]
     boosts = {field["field_name"]: field.get("boost", 1) for field in fields}
     inverted: dict[str, dict] = {}
@@ -48,7 +77,7 @@ def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
     for doc in documents:
         ref = str(doc[ref_field])
         for name in names:
-            terms = terms_of(doc[name]) if doc[name] is not None else []
+            terms = terms_of(doc[name], analyser) if doc[name] is not None else []
             counts: dict[str, int] = defaultdict(int)
             for term in terms:
                 counts[term] += 1
@@ -74,7 +103,7 @@ def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
         vectors.append([f"{name}/{ref}", elements])
     return {"version": __TARGET_JS_VERSION__, "fields": names, "fieldVectors": vectors,
             "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
-            "pipeline": ["stemmer"]}
+            "pipeline": list(analyser.pipeline)}
 
 
 def _idf(posting: dict, names: list[str], count: int) -> float:

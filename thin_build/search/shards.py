@@ -8,6 +8,10 @@ positions. Loading the shards a query's terms live in and merging them gives lun
 the same scores, and so the same order, as the whole index (`tests/js/search.mjs`
 checks this against lunr.py). Result details come from small document chunks fetched
 for the results shown.
+
+Each language has its own index, built by the same step in that language's pass (and
+written under its prefix, `/bn/search/`), from that language's catalogue and with that
+language's `Analyser`: Bengali words are indexed as `bengali.py` says.
 """
 from __future__ import annotations
 
@@ -17,12 +21,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..core import urls as core_urls
+from ..core.i18n import current_language
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.write import OutputFile
-from ..directory import urls as directory_urls
-from . import urls
-from .documents import FACETS, KINDS, FacetCodes, SearchDocument, search_documents
-from .lunr_index import build_serialized_index
+from .bengali import ANALYSERS
+from .documents import KINDS, FacetCodes, SearchDocument, search_documents
+from .lunr_index import ENGLISH, Analyser, build_serialized_index
+from .page import search_page
 
 FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost": 3},
           {"field_name": "tags", "boost": 2}, {"field_name": "body", "boost": 1},
@@ -30,23 +36,17 @@ FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost"
 SHARD_BYTES = 24_000
 DOC_CHUNK = 25
 SEARCH_DIR = "search"
-# What the search page offers instead of results when JavaScript is off.
-BROWSE = (("Organisations A to Z", directory_urls.orgs_page(1)),
-          ("Organisations by ward", directory_urls.browse_index("wards")),
-          ("Organisations by who they help", directory_urls.browse_index("groups")),
-          ("Organisations by activity", directory_urls.browse_index("activities")),
-          ("Support by need", directory_urls.providers()))
 
 
 def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_index(docs: list[SearchDocument]) -> dict:
+def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH) -> dict:
     """The whole lunr index, serialised; a document's ref is its position in `docs`."""
     records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
                 "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
-    return build_serialized_index("ref", FIELDS, records)
+    return build_serialized_index("ref", FIELDS, records, analyser)
 
 
 @dataclass(frozen=True)
@@ -127,15 +127,19 @@ def shard_file(key: str) -> str:
 
 
 def doc_row(doc: SearchDocument) -> list:
-    return [doc.kind, doc.name, doc.summary, doc.url, doc.place, [list(h) for h in doc.hours]]
+    """What a result shows. Its URL stays unprefixed: the page puts its own language's
+    root (`data-base`, `/bn/`) before it, as it does for the shards' URLs."""
+    row = [doc.kind, doc.name, doc.summary, doc.url, doc.place, [list(h) for h in doc.hours]]
+    langs = [doc.name_lang, doc.summary_lang]
+    return row + langs if any(langs) else row
 
 
 def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
     """The search step: index shards, document chunks, a manifest, and the search page."""
     cat = inputs.catalogue
     codes = FacetCodes.for_catalogue(cat)
-    docs = search_documents(cat, codes)
-    index = build_index(docs)
+    docs = search_documents(cat, codes, inputs.today)
+    index = build_index(docs, ANALYSERS.get(current_language().code, ENGLISH))
     shards = split_into_shards(index)
     for shard, vectors in zip(shards, shard_vectors(index, shards)):
         yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))
@@ -144,25 +148,9 @@ def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
         yield OutputFile(f"{SEARCH_DIR}/docs/{start // DOC_CHUNK}.json", _compact(rows))
     manifest = {"version": index["version"], "fields": index["fields"],
                 "pipeline": index["pipeline"], "shards": [s.key for s in shards],
-                "docChunk": DOC_CHUNK, "count": len(docs), "kinds": KINDS,
+                "docChunk": DOC_CHUNK, "count": len(docs),
+                "kinds": {kind: _(label) for kind, label in KINDS.items()},
                 "base": core_urls.home()}
     yield OutputFile(f"{SEARCH_DIR}/manifest.json", _compact(manifest))
-    yield search_page(inputs, codes)
+    yield search_page(cat, codes)
 
-
-def search_page(inputs: BuildInputs, codes: FacetCodes) -> PagePlan:
-    """The search page: facet choices are rendered here, with lunr codes as values."""
-    cat = inputs.catalogue
-    facets = tuple(
-        (facet, label, tuple((codes.codes[facet][term.slug], term.name)
-                             for term in sorted(getattr(cat, collection),
-                                                key=lambda t: t.name.casefold())))
-        for facet, label, collection in (
-            ("ward", "Ward", FACETS["ward"][1]), ("group", "Who they help", FACETS["group"][1]),
-            ("need", "Support need", FACETS["need"][1]),
-            ("language", "Language", FACETS["language"][1])))
-    kinds = tuple((codes.codes["kind"][kind], label) for kind, label in KINDS.items())
-    return PagePlan(urls.search(), "search/search.html", "Search",
-                    "Search organisations, support providers and pages.",
-                    {"facets": facets, "kinds": kinds,
-                     "manifest": urls.search_file("manifest.json"), "browse": BROWSE})

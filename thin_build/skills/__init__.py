@@ -5,6 +5,7 @@ skills taxonomy; this capability matches them once a build (`matching.py`), publ
 `/skills/` and adds "you could swap skills with…" to each organisation's page.
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE
 from ..directory.pages import HOME_ROUTES
@@ -17,7 +18,7 @@ SKILLS = Capability(
     steps=(exchange_page,),
     sections=frozenset({"skills"}),
     contributes={
-        HOME_ROUTES: ((59, Link("Skills exchange: swap skills with other groups",
+        HOME_ROUTES: ((59, Link(N_("Skills exchange: swap skills with other groups"),
                                 urls.exchange())),),
         ORG_PAGE: (org_swaps,),
     },

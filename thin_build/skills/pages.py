@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..directory.listing_pages import Section
 from ..directory.model import Organisation
@@ -14,9 +15,9 @@ from .views import match_view, skill_views, swap_views
 def exchange_page(inputs: BuildInputs) -> Iterator[PagePlan]:
     cat, index = inputs.catalogue, inputs.derived(build_skill_index)
     skills = skill_views(cat, index)
-    yield PagePlan(urls.exchange(), "skills/exchange.html", "Skills exchange",
-                   "Skills and resources local groups can share, who wants them, and groups "
-                   "that could swap.",
+    yield PagePlan(urls.exchange(), "skills/exchange.html", _("Skills exchange"),
+                   _("Skills and resources local groups can share, who wants them, and groups "
+                     "that could swap."),
                    {"swaps": swap_views(cat, index), "skills": skills, "cap": MATCH_CAP,
                     "offers": sum(len(s.offered) for s in skills),
                     "wants": sum(len(s.wanted) for s in skills)})
@@ -27,6 +28,6 @@ def org_swaps(inputs: BuildInputs, org: Organisation) -> Iterator[Section]:
     cat, index = inputs.catalogue, inputs.derived(build_skill_index)
     matches = index.matches.get(org.slug, ())
     if matches:
-        yield Section("skill-swaps", "Skill swaps", "skills/_org_swaps.html",
+        yield Section("skill-swaps", _("Skill swaps"), "skills/_org_swaps.html",
                       {"matches": tuple(match_view(cat, org, m) for m in matches),
                        "exchange": urls.exchange(), "cap": MATCH_CAP, "org_name": org.name})

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import gettext as _
 from ..core.present import Link, join_words, mailto
+from ..core.translate import name_link
 from ..directory import urls as directory_urls
 from ..directory.model import Organisation
 from .matching import Match, SkillIndex
@@ -69,8 +71,10 @@ class SwapView:
 
 def contact_route(org: Organisation, about: str) -> ContactRoute:
     if org.email:
-        return ContactRoute(f"Email {org.name}", mailto=mailto(org.email, about))
-    return ContactRoute(f"Contact details on {org.name}'s page",
+        return ContactRoute(_("Email %(name)s") % {"name": org.name},
+                            mailto=mailto(org.email, about))
+    # Translators: a link to an organisation's page, which has its contact details
+    return ContactRoute(_("Contact details on %(name)s's page") % {"name": org.name},
                         page=directory_urls.org(org.slug))
 
 
@@ -81,20 +85,22 @@ def skill_names(cat: Catalogue, slugs: tuple[str, ...]) -> str:
 def match_view(cat: Catalogue, org: Organisation, match: Match) -> MatchView:
     partner = cat.lookup("orgs", match.partner)
     return MatchView(
-        Link(partner.name, directory_urls.org(partner.slug)), match.mutual,
+        name_link(partner, directory_urls.org(partner.slug)), match.mutual,
         skill_names(cat, match.gives), skill_names(cat, match.gets),
         join_words([w.name for w in cat.lookup_many("wards", match.shared_wards)])
         if match.shared_wards else "",
-        contact_route(partner, f"Skills swap with {org.name} (THIN Portal)"))
+        # Translators: an email's subject; %(name)s is the organisation writing
+        contact_route(partner, _("Skills swap with %(name)s (THIN Portal)") % {"name": org.name}))
 
 
 def _org_link(org: Organisation) -> Link:
-    return Link(org.name, directory_urls.org(org.slug))
+    return name_link(org, directory_urls.org(org.slug))
 
 
 def skill_views(cat: Catalogue, index: SkillIndex) -> tuple[SkillView, ...]:
     """Every skill someone offers or wants, in name order, each want with its matches."""
-    about = "Skills exchange (THIN Portal)"
+    # Translators: an email's subject
+    about = _("Skills exchange (THIN Portal)")
     out = []
     for term in sorted(cat.skills, key=lambda t: t.name.casefold()):
         offered = tuple(_listed(cat, slug, term.slug, "skills_offered", about)
@@ -131,7 +137,8 @@ def swap_views(cat: Catalogue, index: SkillIndex) -> tuple[SwapView, ...]:
                 pairs[order(org), order(partner)] = (org, partner, match.gets, match.gives)
             else:
                 pairs[order(partner), order(org)] = (partner, org, match.gives, match.gets)
-    about = "Skills swap (THIN Portal)"
+    # Translators: an email's subject
+    about = _("Skills swap (THIN Portal)")
     return tuple(SwapView(_org_link(a), _org_link(b), skill_names(cat, a_gives),
                           skill_names(cat, b_gives), contact_route(a, about),
                           contact_route(b, about))

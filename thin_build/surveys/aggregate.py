@@ -14,14 +14,26 @@ from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..core.catalogue import Catalogue
-from ..evidence.figures import Cell, Chart, Table, based_on, count, label, percent
-from ..evidence.suppress import FEWER_THAN, SMALL_CELL, is_suppressed, protect_totals
+from ..core.i18n import format_number
+from ..core.i18n import gettext as _
+from ..evidence.figures import Cell, Chart, Table, based_on, count, label, not_given, percent
+from ..evidence.suppress import SMALL_CELL, fewer_than, is_suppressed, protect_totals
 from ..referral.gaps import find_gaps, providers_for
 from .model import SCALE, Survey
 
-HIDDEN = Cell(FEWER_THAN, FEWER_THAN)
-COVER = Cell("hidden", "hidden")  # not small itself, hidden so a total cannot reveal one
-NOT_SHOWN = Cell("not shown: it would reveal a small cell", "not shown")
+
+def _too_few() -> Cell:
+    return Cell(fewer_than(), fewer_than())
+
+
+def _cover() -> Cell:
+    """Not small itself, hidden so a total cannot reveal one."""
+    # Translators: in a survey table, a figure hidden so that a total cannot reveal a small one
+    return Cell(_("hidden"), _("hidden"))
+
+
+def _not_shown() -> Cell:
+    return Cell(_("not shown: it would reveal a small cell"), _("not shown"))
 
 
 def _hidden(counts: list[int]) -> frozenset[int]:
@@ -43,7 +55,7 @@ def _cell(value: int, hidden: bool) -> Cell:
     """A count in a row with a total: "fewer than 3", or "hidden" when it is the cover."""
     if is_suppressed(value) or not hidden:
         return count(value)
-    return COVER
+    return _cover()
 
 
 def _counts(counts: list[int]) -> list[Cell]:
@@ -53,7 +65,7 @@ def _counts(counts: list[int]) -> list[Cell]:
 
 def _plain(number: int) -> Cell:
     """A count of public listings (providers): nothing private, so never suppressed."""
-    return Cell(f"{number:,}", str(number), number)
+    return Cell(format_number(number), str(number), number)
 
 
 def _names(cat: Catalogue, taxonomy: str, slugs) -> list[str]:
@@ -73,19 +85,21 @@ def needs_by_stage(survey: Survey, cat: Catalogue) -> Table | None:
         wanting = [r for r in survey.responses if need in r.needs]
         by_stage = Counter(r.stage for r in wanting)
         cells = _counts([by_stage[s] for s in stages] + [by_stage[None]])
-        gaps = ", ".join(unserved.get(need, ())) or "none"
+        # Translators: no stage is unserved by providers for this need
+        gaps = ", ".join(unserved.get(need, ())) or _("none")
         rows.append((label(name), *cells, count(len(wanting)),
                      _plain(len(providers_for(cat, need))), label(gaps)))
     given = sum(r.stage is not None for r in survey.responses)
     return Table(
-        f"surveys/{survey.slug}/needs-by-stage", "Support wanted, by stage, beside what "
-        "providers offer",
-        ("Support need", *_names(cat, "stages", stages), "Stage not given",
-         "All organisations wanting it", "Providers offering it", "Stages no provider serves"),
-        tuple(rows), based_on(given, len(survey.responses), "their stage", "responses"),
-        ("Counts are organisations that answered the survey; providers are counted from "
-         "their listings, as in the gaps report.",),
-        Chart("Number of responding organisations that want each kind of support.",
+        f"surveys/{survey.slug}/needs-by-stage",
+        _("Support wanted, by stage, beside what providers offer"),
+        (_("Support need"), *_names(cat, "stages", stages), _("Stage not given"),
+         _("All organisations wanting it"), _("Providers offering it"),
+         _("Stages no provider serves")),
+        tuple(rows), based_on(given, len(survey.responses), _("their stage"), "responses"),
+        (_("Counts are organisations that answered the survey; providers are counted from "
+           "their listings, as in the gaps report."),),
+        Chart(_("Number of responding organisations that want each kind of support."),
               len(stages) + 2, "organisations"))
 
 
@@ -106,25 +120,30 @@ def needs_by_ward(survey: Survey, cat: Catalogue) -> Table | None:
         wanted = Counter(need for r in in_ward for need in r.needs)
         listed = sorted((need for need in needs.options if wanted[need] >= SMALL_CELL),
                         key=lambda need: -wanted[need])  # stable: ties in taxonomy order
-        text = "; ".join(f"{names[need]}: {wanted[need]} (providers offering it: "
-                         f"{offering[need]})" for need in listed)
+        # Translators: one need in a ward's list, e.g. "Governance: 4 (providers offering it: 2)"
+        text = "; ".join(_("%(need)s: %(wanted)s (providers offering it: %(offering)s)")
+                         % {"need": names[need], "wanted": format_number(wanted[need]),
+                            "offering": format_number(offering[need])} for need in listed)
         if not text:
-            text = f"none wanted by {SMALL_CELL} or more" if in_ward else "no answers"
+            text = (_("none wanted by %(num)s or more") % {"num": SMALL_CELL} if in_ward
+                    else _("no answers"))
         rows.append((label(ward_name), count(len(in_ward)), label(text)))
     given = sum(r.ward is not None for r in survey.responses)
     return Table(
-        f"surveys/{survey.slug}/needs-by-ward", "Support wanted, by ward",
-        ("Ward", "Organisations that answered", f"Needs wanted by {SMALL_CELL} or more of them"),
-        tuple(rows), based_on(given, len(survey.responses), "their ward", "responses"),
-        (f"A need wanted by fewer than {SMALL_CELL} organisations in a ward is left out of "
-         "that ward's list, so no single group's answer can be read off it.",))
+        f"surveys/{survey.slug}/needs-by-ward", _("Support wanted, by ward"),
+        (_("Ward"), _("Organisations that answered"),
+         _("Needs wanted by %(num)s or more of them") % {"num": SMALL_CELL}),
+        tuple(rows), based_on(given, len(survey.responses), _("their ward"), "responses"),
+        (_("A need wanted by fewer than %(num)s organisations in a ward is left out of that "
+           "ward's list, so no single group's answer can be read off it.")
+         % {"num": SMALL_CELL},))
 
 
 def _mean(scores: list[int]) -> Cell:
     if not scores:
-        return Cell("none given", "")
+        return Cell(not_given(), "")
     mean = (Decimal(sum(scores)) / len(scores)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return Cell(str(mean), str(mean))
+    return Cell(format_number(mean, 1), str(mean))
 
 
 def satisfaction(survey: Survey, cat: Catalogue) -> Table | None:
@@ -138,24 +157,25 @@ def satisfaction(survey: Survey, cat: Catalogue) -> Table | None:
         points = [spread[point] for point in SCALE]
         hidden = (frozenset(range(len(SCALE))) if is_suppressed(len(scores))
                   else _hidden(points))
-        cells = [HIDDEN if is_suppressed(len(scores)) else _cell(value, index in hidden)
+        cells = [_too_few() if is_suppressed(len(scores)) else _cell(value, index in hidden)
                  for index, value in enumerate(points)]
         # With the visible cells, the average or the share satisfied would give hidden
         # cells back, so they go too.
-        mean = NOT_SHOWN if hidden and scores else _mean(scores)
-        satisfied = (NOT_SHOWN if hidden & {3, 4} and scores
+        mean = _not_shown() if hidden and scores else _mean(scores)
+        satisfied = (_not_shown() if hidden & {3, 4} and scores
                      else percent(spread[4] + spread[5], len(scores)))
         rows.append((label(name), count(len(scores)), mean, *cells, satisfied))
     rated = sum(bool(r.satisfaction) for r in survey.responses)
     return Table(
-        f"surveys/{survey.slug}/satisfaction", "Satisfaction with support received",
-        ("Support need", "Organisations rating it", "Average (1 to 5)",
-         *(f"Rated {point}" for point in SCALE), "Satisfied (4 or 5)"),
-        tuple(rows), based_on(rated, len(survey.responses), "a rating", "responses"),
-        ("1 is very dissatisfied and 5 very satisfied; a group rates only the needs it had "
-         "support with. Where a rating is hidden, the average and the share satisfied are "
-         "hidden too, because with the other figures they would give it back.",),
-        Chart("Share of organisations rating each kind of support 4 or 5.", 3 + len(SCALE),
+        f"surveys/{survey.slug}/satisfaction", _("Satisfaction with support received"),
+        (_("Support need"), _("Organisations rating it"), _("Average (1 to 5)"),
+         *(_("Rated %(point)s") % {"point": point} for point in SCALE),
+         _("Satisfied (4 or 5)")),
+        tuple(rows), based_on(rated, len(survey.responses), _("a rating"), "responses"),
+        (_("1 is very dissatisfied and 5 very satisfied; a group rates only the needs it had "
+           "support with. Where a rating is hidden, the average and the share satisfied are "
+           "hidden too, because with the other figures they would give it back."),),
+        Chart(_("Share of organisations rating each kind of support 4 or 5."), 3 + len(SCALE),
               "per cent"))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..core import urls as core_urls
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
 from ..core.present import Link
 from ..core.write import OutputFile
@@ -18,8 +19,6 @@ from ..evidence.pages import TableView, source_line, table_views
 from . import urls, views
 from .aggregate import survey_tables
 from .model import Survey
-
-_EVIDENCE = Link("Evidence", evidence_urls.evidence())
 
 
 def _tables(inputs: BuildInputs, survey: Survey) -> tuple[list[TableView], list[OutputFile]]:
@@ -44,11 +43,14 @@ def survey_pages(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
             yield from _tables(inputs, survey)[1]
         yield OutputFile(urls.template_csv(survey.slug).lstrip("/"),
                          views.template_csv(survey, cat))
-        crumbs = (_EVIDENCE, Link(survey.title, urls.survey(survey.slug)))
+        crumbs = (Link(_("Evidence"), evidence_urls.evidence()),
+                  Link(survey.title, urls.survey(survey.slug)))
         results_path = survey.results_path
         yield PagePlan(
             urls.survey(survey.slug), "surveys/survey.html", survey.title,
-            f"How support providers add the answers to {survey.title} to the evidence page.",
+            # Translators: %(survey)s is the survey's title
+            _("How support providers add the answers to %(survey)s to the evidence page.")
+            % {"survey": survey.title},
             {"title": survey.title, "intro": survey.intro, "results_path": results_path,
              "responses": len(survey.responses), "columns": views.columns(survey, cat),
              "template": urls.template_csv(survey.slug), "form": urls.form(survey.slug),
@@ -59,8 +61,9 @@ def survey_pages(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
                          f"{cat.site.repository_branch}/{survey.folder}"},
             crumbs[:1])
         yield PagePlan(
-            urls.form(survey.slug), "surveys/form.html", f"{survey.title}: printable form",
-            f"{survey.title} as a form to print and fill in by hand.",
+            urls.form(survey.slug), "surveys/form.html",
+            _("%(survey)s: printable form") % {"survey": survey.title},
+            _("%(survey)s as a form to print and fill in by hand.") % {"survey": survey.title},
             {"title": survey.title, "intro": survey.intro,
              "questions": views.form_questions(survey, cat), "scale": views.scale(),
              "stylesheet": urls.stylesheet(), "how_to": urls.survey(survey.slug)},

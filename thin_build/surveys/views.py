@@ -8,11 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..opendata.csv_format import csv_text
 from .model import RESPONDENT, SCALE, Question, Survey
 
-SCALE_WORDS = {1: "very dissatisfied", 2: "dissatisfied", 3: "neither", 4: "satisfied",
-               5: "very satisfied"}
+# Translated where shown (`scale`).
+SCALE_WORDS = {1: N_("very dissatisfied"), 2: N_("dissatisfied"), 3: N_("neither"),
+               4: N_("satisfied"), 5: N_("very satisfied")}
 
 
 @dataclass(frozen=True)
@@ -57,24 +60,28 @@ def form_questions(survey: Survey, cat: Catalogue) -> tuple[FormQuestion, ...]:
 def columns(survey: Survey, cat: Catalogue) -> tuple[Column, ...]:
     """Every column in the order the header must list them, each with an example value."""
     example_org = cat.orgs[0].slug if cat.orgs else ""
-    found = [Column(RESPONDENT, "the organisation's slug (its file name in orgs/ without "
-                    "the ending), or empty to answer anonymously", example_org)]
+    found = [Column(RESPONDENT, _("the organisation's slug (its file name in orgs/ without "
+                                  "the ending), or empty to answer anonymously"), example_org)]
     for question in survey.questions:
         first = question.options[:1]
         if question.type in ("stage", "ward"):
-            found.append(Column(question.id, f"one {question.type} slug, or empty: "
-                                + ", ".join(question.options), first[0] if first else ""))
+            # Translators: %(slugs)s lists the allowed values, kept as written
+            what = (_("one stage slug, or empty: %(slugs)s") if question.type == "stage"
+                    else _("one ward slug, or empty: %(slugs)s"))
+            found.append(Column(question.id, what % {"slugs": ", ".join(question.options)},
+                                first[0] if first else ""))
         elif question.type == "needs":
-            found.append(Column(question.id, "the needs ticked, as slugs separated by `;`",
+            found.append(Column(question.id, _("the needs ticked, as slugs separated by `;`"),
                                 "; ".join(question.options[:2])))
         elif question.type == "satisfaction":
-            found += [Column(name, f"1 to 5 for {option.name}, or empty if the group had "
-                             "no support with it", "4" if index == 0 else "")
+            found += [Column(name, _("1 to 5 for %(need)s, or empty if the group had no "
+                                     "support with it") % {"need": option.name},
+                             "4" if index == 0 else "")
                       for index, (name, option) in enumerate(zip(question.columns(),
                                                                  _options(question, cat)))]
         else:
-            found.append(Column(question.id, "leave empty: free text is never published "
-                                "(keep the paper form instead)", ""))
+            found.append(Column(question.id, _("leave empty: free text is never published "
+                                              "(keep the paper form instead)"), ""))
     return tuple(found)
 
 
@@ -85,4 +92,4 @@ def template_csv(survey: Survey, cat: Catalogue) -> str:
 
 
 def scale() -> tuple[tuple[int, str], ...]:
-    return tuple((point, SCALE_WORDS[point]) for point in SCALE)
+    return tuple((point, _(SCALE_WORDS[point])) for point in SCALE)

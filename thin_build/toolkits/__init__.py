@@ -6,6 +6,7 @@ names the providers for its topics) and on referral (each need's page lists the
 toolkits and regional links for that need, and toolkit pages link to it).
 """
 from ..core.capability import Capability
+from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER, NAV
 from ..directory.listing_pages import PROVIDER_PAGE
@@ -25,8 +26,8 @@ TOOLKITS = Capability(
     steps=(library_pages, toolkit_pages, links_page),
     sections=frozenset({"toolkits", "links"}),
     contributes={
-        NAV: ((40, Link("Toolkits", urls.library())),),
-        HOME_ROUTES: ((40, Link("Toolkits, templates and guides", urls.library())),),
+        NAV: ((40, Link(N_("Toolkits"), urls.library())),),
+        HOME_ROUTES: ((40, Link(N_("Toolkits, templates and guides"), urls.library())),),
         FOOTER: (footer_link,),
         PROVIDER_PAGE: (provider_toolkits,),
         NEED_PAGE: (need_parts,),

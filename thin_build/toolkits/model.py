@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..core.downloads import Download
+from ..core.translatable import Translatable
 
 # The kinds of material, in the words the THIN plan uses; each has a filter page.
 TOOLKIT_TYPES = ("fact sheet", "guide", "template", "policy", "toolkit", "health check",
@@ -13,7 +14,7 @@ AREAS = ("regional", "london", "national")
 
 
 @dataclass(frozen=True, kw_only=True)
-class ToolkitFile:
+class ToolkitFile(Translatable):
     """One download: the file (type and size read from its content) and its label."""
 
     file: Download
@@ -21,7 +22,7 @@ class ToolkitFile:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Toolkit:
+class Toolkit(Translatable):
     """A fact sheet, template, policy or guide, with files to download or a link.
 
     `topics` are support needs and `stages` stages of development, so a toolkit is

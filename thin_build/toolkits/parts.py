@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..core.taxonomy import Term
@@ -20,9 +21,9 @@ def provider_toolkits(inputs: BuildInputs, provider: Provider) -> Iterator[LinkG
     library = inputs.derived(build_library)
     written = library.by_author.get(provider.slug, ())
     if written:
-        yield LinkGroup("who", "Toolkits we wrote",
+        yield LinkGroup("who", _("Toolkits we wrote"),
                         tuple(Link(t.title, urls.toolkit(t.slug)) for t in written),
-                        "Free to download from the toolkit library.")
+                        _("Free to download from the toolkit library."))
 
 
 def need_parts(inputs: BuildInputs, need: Term) -> Iterator[Section]:
@@ -31,10 +32,12 @@ def need_parts(inputs: BuildInputs, need: Term) -> Iterator[Section]:
     toolkits = tuple(library.cards[t.slug] for t in library.by_topic.get(need.slug, ()))
     regional = regional_for(library, (need.slug,))
     if toolkits or regional:
-        yield Section("toolkits-and-links", "Toolkits and wider support",
+        yield Section("toolkits-and-links", _("Toolkits and wider support"),
                       "toolkits/_need_section.html",
                       {"phrase": lower_first(need.name), "toolkits": toolkits,
-                       "topic_page": Link(f"All toolkits on {lower_first(need.name)}",
+                       "topic_page": Link(_("All toolkits on %(topic)s")
+                                          % {"topic": lower_first(need.name)},
                                           urls.by_topic(need.slug)) if toolkits else None,
                        "regional": regional,
-                       "links_page": Link("All regional and national support", urls.links())})
+                       "links_page": Link(_("All regional and national support"),
+                                          urls.links())})

@@ -21,7 +21,7 @@ TOOLKIT_FILE = Record(model.ToolkitFile, (
           "the file, kept in toolkits/files/", "our-policy.pdf", required=True),
     text_field("label", "what the file is, shown on its download link", "The policy template",
                required=True, max_length=80),
-), "a file to download and its label")
+), "a file to download and its label", translatable=("label",))
 
 TOOLKIT = Record(model.Toolkit, (
     text_field("title", "the toolkit's name", "Safeguarding policy template", required=True,
@@ -44,7 +44,7 @@ TOOLKIT = Record(model.Toolkit, (
           "(https only)", "https://resources.example.org/safeguarding"),
     Field("body", Markdown(), "the text after the front matter: what it covers and how to use "
           "it", "A template policy to adapt, with notes on each section."),
-), "a toolkit")
+), "a toolkit", translatable=("title", "body"))
 
 REGIONAL_LINK = Record(model.RegionalLink, (
     text_field("name", "the organisation or programme", "Example Regional Advice Network",

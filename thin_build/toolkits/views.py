@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..core.catalogue import Catalogue
+from ..core.i18n import N_
+from ..core.i18n import gettext as _
 from ..core.markup import plain_text
 from ..core.present import Link, join_words
+from ..core.translate import name_link, text_lang
 from ..referral.rank import lower_first
 from . import model, urls
 
@@ -28,6 +31,7 @@ class ToolkitCard:
     detail: str
     type: str
     status: None = None
+    lang: str | None = None  # the title's and text's, when not the page's language
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,19 @@ class Library:
 
 
 SUMMARY_LENGTH = 160
-AREA_NAMES = {"regional": "East London and the region", "london": "London-wide",
-              "national": "National"}
+# Translated where shown (`_(AREA_NAMES[area])`), never at import time.
+AREA_NAMES = {"regional": N_("East London and the region"), "london": N_("London-wide"),
+              "national": N_("National")}
+
+# A toolkit type's name, one and many: the slug in a toolkit's file is English data, the
+# words shown are translated (a table, because English plurals cannot be made by rule).
+TYPE_NAMES = {
+    "fact sheet": (N_("Fact sheet"), N_("Fact sheets")), "guide": (N_("Guide"), N_("Guides")),
+    "template": (N_("Template"), N_("Templates")), "policy": (N_("Policy"), N_("Policies")),
+    "toolkit": (N_("Toolkit"), N_("Toolkits")),
+    "health check": (N_("Health check"), N_("Health checks")),
+    "quality standard": (N_("Quality standard"), N_("Quality standards")),
+}
 
 
 def type_slug(kind: str) -> str:
@@ -61,27 +76,34 @@ def type_slug(kind: str) -> str:
 
 
 def type_name(kind: str) -> str:
-    """A type as a heading: "Fact sheets", "Policies"."""
-    plural = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
-    return plural[:1].upper() + plural[1:]
+    """A type as a heading, in the page's language: "Fact sheets", "Policies"."""
+    return _(TYPE_NAMES[kind][1])
+
+
+def type_label(kind: str) -> str:
+    """One toolkit's type, in the page's language: "Fact sheet"."""
+    return _(TYPE_NAMES[kind][0])
 
 
 def stage_names(cat: Catalogue, toolkit: model.Toolkit) -> str:
     if not toolkit.stages or set(toolkit.stages) == {s.slug for s in cat.stages}:
-        return "Every stage"
+        return _("Every stage")
     return join_words([s.name for s in cat.lookup_many("stages", toolkit.stages)])
 
 
 def _card(cat: Catalogue, toolkit: model.Toolkit) -> ToolkitCard:
     topics = join_words([lower_first(n.name) for n in cat.lookup_many("needs", toolkit.topics)])
-    kind = toolkit.type[:1].upper() + toolkit.type[1:]
+    kind = type_label(toolkit.type)
+    # Translators: a toolkit card's line, e.g. "Guide on funding and fundraising. Every stage."
+    detail = _("%(type)s on %(topics)s. %(stages)s.") % {
+        "type": kind, "topics": topics, "stages": stage_names(cat, toolkit)}
     return ToolkitCard(toolkit.title, urls.toolkit(toolkit.slug),
-                       plain_text(toolkit.body, SUMMARY_LENGTH),
-                       f"{kind} on {topics}. {stage_names(cat, toolkit)}.", kind)
+                       plain_text(toolkit.body, SUMMARY_LENGTH), detail, kind,
+                       lang=text_lang(toolkit, "title", "body"))
 
 
 def link_card(link: model.RegionalLink) -> LinkCard:
-    return LinkCard(link.name, link.url, link.offer, AREA_NAMES[link.area])
+    return LinkCard(link.name, link.url, link.offer, _(AREA_NAMES[link.area]))
 
 
 def _by_title(toolkits) -> tuple[model.Toolkit, ...]:
@@ -127,11 +149,11 @@ def related(library: Library, toolkit: model.Toolkit, limit: int = 6) -> tuple[T
 def filter_links(cat: Catalogue, library: Library) -> dict[str, tuple[Link, ...]]:
     """The library's ways in: every topic, type and stage that has a toolkit."""
     return {
-        "topics": tuple(Link(n.name, urls.by_topic(n.slug)) for n in cat.needs
+        "topics": tuple(name_link(n, urls.by_topic(n.slug)) for n in cat.needs
                         if n.slug in library.by_topic),
         "types": tuple(Link(type_name(t), urls.by_type(type_slug(t))) for t in model.TOOLKIT_TYPES
                        if t in library.by_type),
-        "stages": tuple(Link(s.name, urls.by_stage(s.slug)) for s in cat.stages
+        "stages": tuple(name_link(s, urls.by_stage(s.slug)) for s in cat.stages
                         if s.slug in library.by_stage),
     }
 

@@ -2,7 +2,9 @@
  * Scoring, the plan and links are in assessment-core.js (no DOM, tested in Node); this
  * file reads and fills the form, keeps answers in localStorage only (never sent: the
  * only requests are for the site's own JSON), and builds the results with textContent.
- * Without JavaScript the page keeps its links to the printable stage checklists. */
+ * Without JavaScript the page keeps its links to the printable stage checklists.
+ * Every word it shows comes from the form's data-say-* attributes, which the page fills
+ * in its own language (`say`), so this file holds no English. */
 (function (root) {
   "use strict";
   var core = root.thinAssessment;
@@ -24,12 +26,19 @@
   var data = null;
   var index = null;
 
-  var MESSAGES = {
-    malformed: "The link you opened has answers we could not read, so they were not loaded. " +
-      "Check that the whole link was copied.",
-    older: "The link you opened was made for an older version of these questions, so its " +
-      "answers were not loaded. Ask for a new link, or answer the questions again."
-  };
+  /* The page's words for `key`, with each {name} replaced by values[name]. */
+  function say(key, values) {
+    var text = form.getAttribute("data-say-" + key) || "";
+    return text.replace(/\{([a-z]+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  /* A counted message: the page gives a form for one and one for more (its language's
+   * plural rule picked each; {num} is the count). */
+  function sayCount(key, num) {
+    return say(key + (num === 1 ? "-one" : "-other"), { num: num });
+  }
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -106,7 +115,8 @@
     var row = element("tr");
     row.appendChild(element("th", area.title)).setAttribute("scope", "row");
     row.appendChild(element("td", area.percent === null ?
-      area.yes + area.gaps + area.notRelevant + " of " + area.total + " answered" : area.percent + "%"));
+      say("area-answered", { answered: area.yes + area.gaps + area.notRelevant, total: area.total }) :
+      area.percent + "%"));
     row.appendChild(element("td", area.label, "verdict verdict-" + area.verdict));
     return row;
   }
@@ -114,24 +124,24 @@
   function planItem(item) {
     var li = element("li", "", "plan-item");
     li.appendChild(element("p", item.text, "plan-question"));
-    li.appendChild(element("p", "Your answer: " + item.answerLabel, "plan-answer"));
-    li.appendChild(element("p", "What to do: " + item.action));
+    li.appendChild(element("p", say("your-answer") + " " + item.answerLabel, "plan-answer"));
+    li.appendChild(element("p", say("what-to-do") + " " + item.action));
     if (item.toolkits.length) {
-      var read = element("p", "Read: ");
+      var read = element("p", say("read") + " ");
       item.toolkits.forEach(function (toolkit, number) {
         if (number) { read.appendChild(document.createTextNode(", ")); }
         read.appendChild(link(toolkit.title, toolkit.url));
       });
       li.appendChild(read);
     }
-    var ask = element("p", "Ask for support: ");
+    var ask = element("p", say("ask") + " ");
     if (item.suggestion) {
       ask.appendChild(link(item.suggestion.name, item.suggestion.url));
       ask.appendChild(document.createTextNode(" (" + item.need.name + ")"));
-      var more = ask.appendChild(element("span", ", or ", "no-print"));
-      more.appendChild(link("see every suggestion", item.need.support));
+      var more = ask.appendChild(element("span", say("or") + " ", "no-print"));
+      more.appendChild(link(say("every-suggestion"), item.need.support));
     } else {
-      ask.appendChild(link("find support for " + item.need.name, item.need.support));
+      ask.appendChild(link(say("find-support", { need: item.need.name }), item.need.support));
     }
     li.appendChild(ask);
     return li;
@@ -143,7 +153,7 @@
     var stageName = data.stages.filter(function (s) { return s.slug === state.stage; })[0].name;
     clear(scores);
     areas.forEach(function (area) { if (area.total) { scores.appendChild(scoreRow(area)); } });
-    caption.textContent = "Result by area for " + stageName;
+    caption.textContent = say("caption", { stage: stageName });
     clear(planBox);
     var current = null;
     var list = null;
@@ -159,10 +169,9 @@
     var answered = core.questionsFor(data, state.stage).filter(function (e) {
       return state.answers[e.question.id];
     }).length;
-    planSummary.textContent = items.length ? items.length + (items.length === 1 ? " thing" : " things") +
-      " to work on, area by area." : "Nothing to work on yet: every \u201cno\u201d and \u201cnot sure\u201d will appear here.";
-    status.textContent = answered + " of " + total + " questions answered for " + stageName + ". " +
-      items.length + (items.length === 1 ? " gap" : " gaps") + " in your action plan.";
+    planSummary.textContent = items.length ? sayCount("things", items.length) : say("nothing");
+    status.textContent = say("answered", { answered: answered, total: total, stage: stageName }) +
+      " " + sayCount("gaps", items.length);
     results.hidden = false;
   }
 
@@ -182,10 +191,10 @@
       root.history.replaceState(null, "", root.location.pathname + root.location.search);
     }
     if (found.status !== "ok") {
-      message.textContent = MESSAGES[found.status];
+      message.textContent = say(found.status);
       return null;
     }
-    message.textContent = "The answers from the link you opened are shown below, and kept in this browser.";
+    message.textContent = say("from-link");
     return found;
   }
 
@@ -197,7 +206,7 @@
   document.getElementById("assessment-forget").addEventListener("click", function () {
     try { root.localStorage.removeItem(storageKey); } catch (e) { /* nothing was kept */ }
     start({ stage: "", answers: Object.create(null) }, false);
-    message.textContent = "Your answers have been forgotten: this browser no longer keeps them.";
+    message.textContent = say("forgotten");
   });
   document.getElementById("assessment-print").addEventListener("click", function () { root.print(); });
   document.getElementById("assessment-share").addEventListener("click", function () {
@@ -206,9 +215,9 @@
     share.hidden = false;
     shareLink.select();
     var copied = root.navigator.clipboard && root.navigator.clipboard.writeText(shareLink.value);
-    message.textContent = "The link is below. Anyone who opens it sees these answers.";
+    message.textContent = say("link-below");
     if (copied) {
-      copied.then(function () { message.textContent = "Link copied. Anyone who opens it sees these answers."; },
+      copied.then(function () { message.textContent = say("link-copied"); },
         function () { /* the link is shown to copy by hand */ });
     }
   });
@@ -229,6 +238,6 @@
     document.body.classList.add("assessment-ready");
     start(found || stored());
   }).catch(function () {
-    message.textContent = "The questions could not be loaded. Use the printable checklist for your stage instead.";
+    message.textContent = say("not-loaded");
   });
 }(typeof self !== "undefined" ? self : this));

@@ -3,7 +3,8 @@
  * (explained in docs/referral.md), and shows them with textContent only.
  * `rank` has no DOM, so the tests run this very file in Node and compare its answer
  * with Python's for every combination of answers. Without JavaScript the page keeps
- * its links to a static page per need. */
+ * its links to a static page per need. Every word it shows or writes comes from the page
+ * (#referral-words, in the page's language), so the script holds none. */
 (function (root) {
   "use strict";
 
@@ -107,7 +108,15 @@
   var printSection = document.getElementById("referral-print");
   var printBody = document.getElementById("referral-print-body");
   var base = form.getAttribute("data-base").replace(/\/$/, "");
+  var words = document.getElementById("referral-words").dataset;
   var sequence = 0;
+
+  /* A text from the page with its %(name)s placeholders filled in. */
+  function say(key, values) {
+    return words[key].replace(/%\((\w+)\)s/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -137,11 +146,11 @@
   /* What the group told us, as [label, answer] lines for the email and the summary. */
   function answerLines(chosen) {
     var stage = form.querySelector("input[name=stage]:checked");
-    var lines = [["Support needed", selectedOption("need").textContent],
-      ["Stage of development", stage ? stage.getAttribute("data-label") : ""]];
-    if (chosen.group) { lines.push(["Works mainly with", selectedOption("group").textContent]); }
-    lines.push(["Ward", chosen.ward ? selectedOption("ward").textContent : "Across the borough"]);
-    if (chosen.language) { lines.push(["Advice preferred in", selectedOption("language").textContent]); }
+    var lines = [[say("supportNeeded"), selectedOption("need").textContent],
+      [say("stage"), stage ? stage.getAttribute("data-label") : ""]];
+    if (chosen.group) { lines.push([say("worksWith"), selectedOption("group").textContent]); }
+    lines.push([say("ward"), chosen.ward ? selectedOption("ward").textContent : say("acrossBorough")]);
+    if (chosen.language) { lines.push([say("adviceIn"), selectedOption("language").textContent]); }
     return lines;
   }
 
@@ -191,11 +200,11 @@
 
   function referralEmail(chosen, suggestion, detail, needName) {
     var services = suggestion.services.map(function (n) { return detail.services[n].title; });
-    var body = ["Hello,", "", "We found you through the Find support page and would like a referral.", ""];
+    var body = [say("emailGreeting"), "", say("emailIntro"), ""];
     answerLines(chosen).forEach(function (line) { body.push(line[0] + ": " + line[1]); });
-    body.push("Service we are interested in: " + services.join("; "), "",
-      "Name of our group:", "Contact name and phone:", "", "Thank you.");
-    return mailto(detail.contact.email, "Referral request: " + needName, body.join("\r\n"));
+    body.push(say("emailService", { services: services.join("; ") }), "",
+      say("emailGroup"), say("emailContact"), "", say("emailThanks"));
+    return mailto(detail.contact.email, say("emailSubject", { need: needName }), body.join("\r\n"));
   }
 
   function servicesBlock(suggestion, detail) {
@@ -207,8 +216,8 @@
       title.appendChild(element("strong", service.title));
       box.appendChild(title);
       box.appendChild(element("p", service.description));
-      box.appendChild(facts([["How to get it", service.access], ["When", service.when],
-        ["Cost", service.cost]]));
+      box.appendChild(facts([[say("how"), service.access], [say("when"), service.when],
+        [say("cost"), service.cost]]));
       wrap.appendChild(box);
     });
     return wrap;
@@ -217,24 +226,24 @@
   function contactBlock(detail) {
     var contact = detail.contact;
     var phone = contact.phone ? link(contact.phone, contact.tel) : null;
-    return facts([["Referrals to", contact.role], ["Email", link(contact.email, "mailto:" + contact.email)],
-      ["Phone", phone]]);
+    return facts([[say("referralsTo"), contact.role],
+      [say("email"), link(contact.email, "mailto:" + contact.email)], [say("phone"), phone]]);
   }
 
   function printSummary(chosen, suggestion, detail, needName) {
     clear(printBody);
     printBody.appendChild(facts(answerLines(chosen)));
-    printBody.appendChild(element("h3", "Suggested provider: " + suggestion.name));
+    printBody.appendChild(element("h3", say("suggestedProvider", { name: suggestion.name })));
     if (suggestion.reasons.length) {
       var reasons = element("ul", "", "reasons");
       suggestion.reasons.forEach(function (reason) { reasons.appendChild(element("li", reason)); });
       printBody.appendChild(reasons);
     }
-    printBody.appendChild(element("h4", "What it offers for " + needName));
+    printBody.appendChild(element("h4", say("offersFor", { need: needName })));
     printBody.appendChild(servicesBlock(suggestion, detail));
-    printBody.appendChild(element("h4", "Contact for referrals"));
+    printBody.appendChild(element("h4", say("contactHeading")));
     printBody.appendChild(contactBlock(detail));
-    printBody.appendChild(element("p", "Web page: " + root.location.origin + base + detail.url));
+    printBody.appendChild(element("p", say("webPage", { url: root.location.origin + base + detail.url })));
     printSection.hidden = false;
     document.body.classList.add("printing-referral");
     root.print();
@@ -250,22 +259,22 @@
     heading.appendChild(link(suggestion.name, base + detail.url));
     article.appendChild(heading);
     article.appendChild(element("p", detail.summary, "suggestion-summary"));
-    article.appendChild(element("h4", "Why we suggest it"));
+    article.appendChild(element("h4", say("why")));
     var reasons = element("ul", "", "reasons");
-    (suggestion.reasons.length ? suggestion.reasons : ["offers this support to groups like yours"])
+    (suggestion.reasons.length ? suggestion.reasons : [say("defaultReason")])
       .forEach(function (reason) { reasons.appendChild(element("li", reason)); });
     article.appendChild(reasons);
-    article.appendChild(element("h4", "What it offers for " + needName));
+    article.appendChild(element("h4", say("offersFor", { need: needName })));
     article.appendChild(servicesBlock(suggestion, detail));
-    article.appendChild(element("h4", "Contact for referrals"));
+    article.appendChild(element("h4", say("contactHeading")));
     article.appendChild(contactBlock(detail));
     var actions = element("p", "", "referral-actions");
-    var email = link("Make a referral by email", referralEmail(chosen, suggestion, detail, needName), "button-link");
-    email.appendChild(element("span", " to " + suggestion.name, "visually-hidden"));
+    var email = link(say("makeReferral"), referralEmail(chosen, suggestion, detail, needName), "button-link");
+    email.appendChild(element("span", " " + say("toProvider", { name: suggestion.name }), "visually-hidden"));
     actions.appendChild(email);
-    var print = element("button", "Print a referral summary");
+    var print = element("button", say("print"));
     print.type = "button";
-    print.appendChild(element("span", " for " + suggestion.name, "visually-hidden"));
+    print.appendChild(element("span", " " + say("forProvider", { name: suggestion.name }), "visually-hidden"));
     print.addEventListener("click", function () { printSummary(chosen, suggestion, detail, needName); });
     actions.appendChild(print);
     article.appendChild(actions);
@@ -287,12 +296,10 @@
     needPage.href = selectedOption("need").getAttribute("data-page");
     more.hidden = false;
     if (suggestions.length === 0) {
-      status.textContent = "No provider matches all your answers" +
-        (chosen.ward ? "." : " among those covering the whole borough; choose your ward to see local providers.") +
-        " See every provider of this support below, or ask the coordinators.";
+      status.textContent = say(chosen.ward ? "noneLocal" : "noneBorough");
     } else {
-      status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") +
-        " for " + needName + ". First: " + suggestions[0].name + ".";
+      status.textContent = say(suggestions.length === 1 ? "foundOne" : "foundOther",
+        { count: String(suggestions.length), need: needName, first: suggestions[0].name });
     }
   }
 
@@ -305,8 +312,7 @@
       clear(list);
       explanation.hidden = true;
       more.hidden = true;
-      status.textContent = !chosen.need ? "Choose what you need help with to see suggestions." :
-        "Choose your group's stage to see suggestions.";
+      status.textContent = say(chosen.need ? "chooseStage" : "chooseNeed");
       return;
     }
     var detailsUrl = selectedOption("need").getAttribute("data-details");
@@ -317,7 +323,7 @@
       .catch(function () {
         if (mine !== sequence) { return; }
         clear(list);
-        status.textContent = "Suggestions could not be loaded. Choose your need from the list below instead.";
+        status.textContent = say("failed");
       });
   }
 

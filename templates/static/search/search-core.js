@@ -13,11 +13,12 @@
   var DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
   /* Turn anything a person types into a query lunr can parse. Returns the clean
-   * query and a note for the person when something they typed was dropped. */
+   * query and a note for the person when something they typed was dropped. NFC and no
+   * ZWJ/ZWNJ first, as the index's words are: a prefix (`নার*`) skips the pipeline. */
   function cleanQuery(text, fields) {
     var notes = [];
     var out = [];
-    String(text || "").split(/\s+/).forEach(function (token) {
+    String(text || "").normalize("NFC").replace(/[\u200c\u200d]/g, "").split(/\s+/).forEach(function (token) {
       if (!token) { return; }
       var presence = "";
       if (token.charAt(0) === "+" || token.charAt(0) === "-") {
@@ -60,11 +61,10 @@
     return q.clauses;
   }
 
-  /* The index terms a clause can match, as lunr itself will look them up. */
-  function clauseTerm(pipeline, clause) {
-    if (!clause.usePipeline) { return clause.term; }
-    var terms = pipeline.runString(clause.term);
-    return terms.length ? terms[0] : "";
+  /* The index terms a clause can match, as lunr itself will look them up: a Bengali
+   * word is two (the word and its skeleton), an English word one. */
+  function clauseTerms(pipeline, clause) {
+    return clause.usePipeline ? pipeline.runString(clause.term) : [clause.term];
   }
 
   /* Shard keys needed for some terms: the longest key that starts an exact term; for
@@ -91,8 +91,12 @@
 
   function neededShards(manifest, query, facetCodes) {
     var pipeline = lunr.Pipeline.load(manifest.pipeline);
-    var terms = parse(manifest, query).map(function (clause) { return clauseTerm(pipeline, clause); })
-      .filter(function (term) { return term && term !== "*"; });
+    var terms = [];
+    parse(manifest, query).forEach(function (clause) {
+      clauseTerms(pipeline, clause).forEach(function (term) {
+        if (term && term !== "*") { terms.push(term); }
+      });
+    });
     return shardKeys(manifest, terms.concat(facetCodes || []));
   }
 

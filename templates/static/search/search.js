@@ -1,6 +1,7 @@
 /* THIN Portal search page: reads the JSON the build wrote, fetches only the index
  * shards and document chunks a query needs, and shows results with textContent only.
- * Without JavaScript the page keeps its browse links; this file only enhances it. */
+ * Without JavaScript the page keeps its browse links; this file only enhances it.
+ * Every word it shows comes from the page (data-messages), in the page's language. */
 (function () {
   "use strict";
   var core = window.thinSearchCore;
@@ -14,6 +15,7 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var base = form.getAttribute("data-base");
+  var MESSAGES = JSON.parse(form.getAttribute("data-messages"));
   var manifestPromise = fetchJson(form.getAttribute("data-manifest"));
   var sequence = 0;
   var current = null;
@@ -32,11 +34,13 @@
     document.getElementById("search-browse").classList.toggle("highlight", !!withBrowse);
   }
 
-  var NOTES = {
-    colon: "A colon only works after a field name such as name: or summary:, so it was ignored.",
-    operator: "The ~ and ^ operators are not supported here, so they were ignored.",
-    wildcard: "A * works only at the end of a word of two or more letters, so it was ignored."
-  };
+  /* A message with its %(name)s placeholders filled; a counted message (a list of the
+   * forms for 0, 1 and more, see thin_build/search/page.py) takes the form for `num`. */
+  function text(key, values) {
+    var message = MESSAGES[key];
+    if (Array.isArray(message)) { message = message[Math.min(values.num, 2)]; }
+    return message.replace(/%\((\w+)\)s/g, function (all, name) { return String(values[name]); });
+  }
 
   function run() {
     var mine = ++sequence;
@@ -47,11 +51,11 @@
       manifest = m;
       cleaned = core.cleanQuery(input.value, manifest.fields);
       var notes = cleaned.notes.filter(function (n, i, all) { return all.indexOf(n) === i; });
-      showMessage(notes.map(function (n) { return NOTES[n]; }).join(" "), false);
+      showMessage(notes.map(function (n) { return text(n, {}); }).join(" "), false);
       if (!cleaned.positive && !codes.length) {
         clear();
         if (input.value.trim()) {
-          showMessage((message.textContent + " Type a word to search for, or browse below.").trim(), true);
+          showMessage((message.textContent + " " + text("empty", {})).trim(), true);
         }
         say("");
         return null;
@@ -72,9 +76,7 @@
       if (mine !== sequence) { return; }
       clear();
       say("");
-      showMessage(error && error.name === "QueryParseError"
-        ? "That search could not be understood. Try plain words, or browse below."
-        : "Search is not available right now. Try again, or browse below.", true);
+      showMessage(text(error && error.name === "QueryParseError" ? "unparseable" : "unavailable", {}), true);
     });
     updateAddress();
   }
@@ -109,15 +111,20 @@
       var total = state.results.length;
       more.hidden = state.position >= total;
       if (state.openNow) {
-        say(state.shown + (state.shown === 1 ? " result" : " results") + " open now" +
-          (more.hidden ? "" : " so far") + ", out of " + total + " matching.");
+        say(text(more.hidden ? "openNow" : "openNowSoFar", { num: state.shown, total: total }));
       } else {
-        say(total + (total === 1 ? " result" : " results") + (total ? "." : " found."));
+        say(text("results", { num: total }));
       }
-      if (!total) { showMessage("Nothing matches that search. Check the spelling, use fewer words, or browse below.", true); }
+      if (!total) { showMessage(text("nothing", {}), true); }
       return null;
     }
     return step();
+  }
+
+  /* Text still in another language than the page's (an untranslated listing) says so,
+   * as the templates' lang_attr does: its own lang, and dir="auto" for its direction. */
+  function markLanguage(element, lang) {
+    if (lang) { element.lang = lang; element.dir = "auto"; }
   }
 
   function renderResult(manifest, row) {
@@ -127,12 +134,14 @@
     var link = document.createElement("a");
     link.href = base + row[3].replace(/^\//, "");
     link.textContent = row[1];
+    markLanguage(link, row[6]);
     heading.appendChild(link);
     var meta = document.createElement("p");
     meta.className = "result-meta";
     meta.textContent = manifest.kinds[row[0]] + (row[4] ? " · " + row[4] : "");
     var summary = document.createElement("p");
     summary.textContent = row[2];
+    markLanguage(summary, row[7]);
     item.appendChild(heading);
     item.appendChild(meta);
     item.appendChild(summary);

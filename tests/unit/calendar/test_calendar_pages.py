@@ -181,7 +181,8 @@ def test_atom_feed_lists_new_events_and_current_notices(site: Path) -> None:
 
 def test_navigation_and_home_link_to_the_calendar_and_board(site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav aria-label="Main">'):home.index("</nav>")]
+    start = home.index('<nav aria-label="Main">')
+    nav = home[start:home.index("</nav>", start)]
     assert 'href="/calendar/">Calendar</a>' in nav and 'href="/notices/">Notice board</a>' in nav
     assert "What&#39;s on: the community calendar" in main_text(home)
 

@@ -54,6 +54,7 @@ def test_kind_schemas_describe_every_field() -> None:
     for kind in PORTAL.kinds:
         properties = schemas[f"{kind.name}.schema.json"]["properties"]
         names = {f.name for f in kind.record.fields}
+        names |= {"translations"} if kind.record.translatable else set()
         if kind.name == "site":
             assert set(properties) == names
         else:  # the Markdown body follows the front matter; it is not a key
@@ -67,7 +68,8 @@ def test_taxonomy_schemas_are_lists_of_terms() -> None:
     for tax in PORTAL.taxonomies:
         doc = schemas[f"taxonomy-{tax.file}.schema.json"]
         assert doc["type"] == "array"
-        assert set(doc["items"]["properties"]) == {f.name for f in tax.record.fields}
+        translations = {"translations"} if tax.record.translatable else set()
+        assert set(doc["items"]["properties"]) == {f.name for f in tax.record.fields} | translations
         assert "slug" in doc["items"]["required"]
 
 

@@ -53,7 +53,8 @@ def cat():
 def test_org_cards_in_a_to_z_order(cat) -> None:
     directory = build_directory(cat)
     assert [c.name for c in directory.org_cards] == [
-        "Bow Youth Project", "Spice Kitchen Lunch Club", "Weavers Green Group"]
+        "Bow Youth Project", "Spice Kitchen Lunch Club", "Weavers Fields Garden",
+        "Weavers Green Group"]
 
 
 def test_facets_list_every_org_of_every_term(cat) -> None:

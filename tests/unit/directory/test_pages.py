@@ -45,7 +45,7 @@ def big(make_site):
              for n, name in enumerate(generated_names())}
     cat, problems = check_site(make_site(files), TODAY)
     assert cat is not None, [str(p) for p in problems if p.is_error]
-    assert len(cat.orgs) == 68
+    assert len(cat.orgs) == 69
     return cat, build_directory(cat)
 
 
@@ -114,8 +114,12 @@ def test_a_letter_is_never_split_around_other_letters(big) -> None:
 
 
 def test_empty_directory_has_one_page(make_site) -> None:
+    garden = "orgs/weavers-fields-garden/"  # an organisation kept as a folder (its site)
     files = {"orgs/bow-youth.md": None, "orgs/spice-kitchen.md": None,
-             "orgs/weavers-green.yaml": None}
+             "orgs/weavers-green.yaml": None} | {
+        garden + name: None for name in ("index.md", "our-beds.md", "volunteer.md",
+                                         "news/2026-11-02-harvest-lunch.md",
+                                         "news/2026-10-05-new-beds.md", "media/harvest.png")}
     cat, _ = check_site(make_site(files), TODAY)
     plans = list(directory_pages.orgs_a_to_z(build_directory(cat)))
     assert [(p.url, p.data["sections"], p.data["pager"]) for p in plans] == [("/orgs/", (), None)]
@@ -188,8 +192,9 @@ def test_org_page_resolves_every_slug(big) -> None:
     assert [(link.text, link.url) for link in support.links] == [
         ("Funding and fundraising",
          "/support/?need=funding&stage=stage-2&group=young-people&ward=bow-east")]
-    events, swaps = data["sections"]  # in registry order: calendar, then skills
+    events, embeds, swaps = data["sections"]  # in registry order: calendar, sites, skills
     assert (events.anchor, events.template) == ("events", "calendar/_listing_agenda.html")
+    assert (embeds.anchor, embeds.template) == ("on-your-website", "sites/_embed_snippets.html")
     assert (swaps.anchor, swaps.template) == ("skill-swaps", "skills/_org_swaps.html")
     assert data["stage"].name == "Stage 2: improving"
     assert data["hours"][0].days == "Monday to Thursday"
@@ -202,4 +207,10 @@ def test_site_plan_has_unique_urls(big) -> None:
     plans = [plan for step in PORTAL.steps for plan in step(inputs) if isinstance(plan, PagePlan)]
     assert len({p.url for p in plans}) == len(plans)
     assert {directory_urls.org(o.slug) for o in cat.orgs} <= {p.url for p in plans}
-    assert [p.url for p in plans if not p.in_sitemap] == ["/404.html"]
+    hidden = [p.url for p in plans if not p.in_sitemap]
+    short = [f"/o/{o.slug}/" for o in cat.orgs]  # short addresses only redirect to a page
+    assert set(short) <= set(hidden)
+    embeds = {url for url in hidden if url.startswith("/orgs/") and "/embed/" in url}
+    assert {f"/orgs/{o.slug}/embed/{name}" for o in cat.orgs
+            for name in ("events.html", "events-frame.html")} <= embeds  # shown by other sites
+    assert [url for url in hidden if url not in short and url not in embeds] == ["/404.html"]

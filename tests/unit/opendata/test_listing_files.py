@@ -31,7 +31,7 @@ def test_every_sample_listing_rewritten_converts_to_the_same_record(tmp_path: Pa
             files.add(f"{collection}/{item.slug}.md", listing_text(kind, listing_values(kind,
                                                                                      item)))
     root = tmp_path / "repo"
-    for rel in ("content", "events", "toolkits"):
+    for rel in ("content", "events", "toolkits", "translations"):
         shutil.copytree(REPO / rel, root / rel)
     files.commit(root)
     again, problems = build.check_site(root, TODAY)

@@ -13,8 +13,8 @@ from thin_build.openreferral.importer import import_openreferral
 # (the Markdown body), an organisation's size (income, staff, volunteers), the
 # providers it works with, and the skills it offers and wants.
 NOT_CARRIED = ("logo", "accent_colour", "annual_income", "paid_staff", "volunteers",
-               "works_with", "skills_offered", "skills_wanted")
-CONTENT = ("content", "orgs", "providers", "events", "toolkits")
+               "works_with", "skills_offered", "skills_wanted", "translations")
+CONTENT = ("content", "orgs", "providers", "events", "toolkits", "translations")
 
 
 def _carried_only(text: str) -> str:
@@ -22,7 +22,7 @@ def _carried_only(text: str) -> str:
     front = text.split("\n---\n", 1)[0]
     lines, dropping = [], False
     for line in front.split("\n"):
-        if not line.startswith(" "):  # a field's indented lines go with it (skills lists)
+        if line and not line.startswith(" "):  # a field's indented and blank lines go with it
             dropping = line.startswith(tuple(f"{name}:" for name in NOT_CARRIED))
         if not dropping:
             lines.append(line)
@@ -41,10 +41,14 @@ def test_the_export_imports_into_listings_that_build_the_same_pages(tmp_path: Pa
     listings imports that export and is built; then every organisation and provider
     page exists in both, and each page's <main> is the same, byte for byte (its events,
     notices, toolkits and suggested support included, since those name listings by
-    slug and the feed's `uri` gives the slug back)."""
+    slug and the feed's `uri` gives the slug back). An organisation kept as a folder
+    (its own small site) is made one file first: a feed carries no site pages."""
     before = tmp_path / "before"
     for name in CONTENT:
         shutil.copytree(REPO / name, before / name)
+    for index in before.glob("orgs/*/index.md"):  # nor an organisation's own small site
+        index.rename(index.parent.with_suffix(".md"))
+        shutil.rmtree(index.parent)
     for listing in [*before.glob("orgs/*.md"), *before.glob("providers/*.md")]:
         listing.write_text(_carried_only(listing.read_text(encoding="utf-8")), encoding="utf-8")
     build_site(before, tmp_path / "site-before", TODAY)

@@ -1,16 +1,22 @@
 """Shared helpers for the printing tests: render documents of a site, read PDFs with poppler."""
 from __future__ import annotations
 
+import contextlib
 import re
 import subprocess
 import tempfile
 import zlib
 from pathlib import Path
+from typing import Iterator
 
 from tests.helpers import TODAY
 from thin_build.build import DEFAULT_TEMPLATES, check_site
 from thin_build.capabilities import PORTAL
+from thin_build.core import urls
+from thin_build.core.i18n import speaking
+from thin_build.core.messages import load_translations
 from thin_build.core.plan import BuildInputs
+from thin_build.core.translate import localised
 
 # An organisation with Bengali beside the English (written for the tests; fictional).
 BENGALI_NAME = "নদী পাড়ের মহিলা সমিতি"
@@ -33,6 +39,21 @@ stage: stage-1
 # Pre-base vowel signs are drawn before their consonant; poppler cannot put them back in
 # logical order from shaped glyphs, so text comparisons leave them (and spaces) out.
 REORDERED = re.compile(r"[\s\u09bf\u09c7\u09c8]")
+
+
+@contextlib.contextmanager
+def language_pass(root: Path, code: str, today=TODAY) -> Iterator[BuildInputs]:
+    """Build inputs for `root` as the build's pass in language `code` makes them: its
+    translations and URL prefix current, its localised catalogue, the PDF step on."""
+    catalogue, problems = check_site(root, today)
+    assert catalogue is not None, [str(p) for p in problems if p.is_error]
+    languages = catalogue.site.languages
+    language = next(lang for lang in languages if lang.code == code)
+    translations, _problems = load_translations(root, languages)
+    edition = urls.Edition(urls.language_prefix(code, languages[0].code))
+    with speaking(translations[code], language), urls.publishing(edition):
+        yield BuildInputs(localised(catalogue, code), today, PORTAL.contributions(), root=root,
+                          templates=DEFAULT_TEMPLATES, pdf=True)
 
 
 def inputs_of(root: Path, today=TODAY, templates: Path = DEFAULT_TEMPLATES) -> BuildInputs:

@@ -38,9 +38,11 @@ HTML = f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ben
 </body></html>"""
 
 
-def render(tmp_path: Path, name: str, env: dict | None = None) -> Path:
+def render(tmp_path: Path, name: str, env: dict | None = None, html: str = HTML) -> Path:
+    """`html` as a PDF through the print stylesheet in a fresh process (`env` may hide the
+    fonts), and its first page as `<name>.png` in grey at 72 dpi."""
     out = tmp_path / f"{name}.pdf"
-    subprocess.run([sys.executable, "-c", RENDER, HTML, str(out),
+    subprocess.run([sys.executable, "-c", RENDER, html, str(out),
                     str(DEFAULT_TEMPLATES / "printing" / "styles")], check=True, cwd=REPO,
                    env={**os.environ, **(env or {})})
     subprocess.run(["pdftoppm", "-r", "72", "-gray", "-png", "-f", "1", "-l", "1",

@@ -74,7 +74,7 @@ def base():
 def test_every_listing_that_is_not_closed_has_a_flyer(base):
     assert sorted(base) == sorted([
         flyer_path("orgs", "bow-youth"), flyer_path("orgs", "spice-kitchen"),
-        flyer_path("orgs", "weavers-green"), flyer_path("providers", "hub"),
+        flyer_path("orgs", "weavers-fields-garden"), flyer_path("orgs", "weavers-green"), flyer_path("providers", "hub"),
         flyer_path("providers", "payroll-bureau")])
 
 

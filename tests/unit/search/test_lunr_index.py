@@ -26,7 +26,7 @@ def _lunr_py(records) -> str:
 def test_sample_index_is_identical_to_lunr_py() -> None:
     cat, problems = check_site(REPO, TODAY)
     assert cat is not None, problems
-    records = _records(search_documents(cat, FacetCodes.for_catalogue(cat)))
+    records = _records(search_documents(cat, FacetCodes.for_catalogue(cat), TODAY))
     assert json.dumps(build_serialized_index("ref", FIELDS, records), sort_keys=True) == _lunr_py(records)
 
 

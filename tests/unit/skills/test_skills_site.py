@@ -98,6 +98,8 @@ def test_with_the_sample_skills_list_free_text_points_to_the_term_it_names(make_
     """The sample list has too many terms to list them all, so the hint names the terms
     whose names share a word with the text, or the slug it misspells."""
     real = (REPO / "content/taxonomies/skills.yaml").read_text()
+    # the test site publishes English only, so the terms' Bengali names are left out
+    real = re.sub(r"  translations:\n(    .*\n)+", "", real)
     text = make_site().joinpath(BASE_ORG).read_text()
     text = re.sub(r"skills_offered:\n(  .*\n)+skills_wanted: \[bookkeeping\]\n",
                   "skills_offered: [Minibus with driver, Book keeping, Hall hire]\n"

@@ -69,7 +69,8 @@ def test_a_toolkit_page_has_downloads_author_help_and_related(sample) -> None:
     size = (REPO / "toolkits/files/full-cost-recovery-toolkit.pdf").stat().st_size
     assert plan.data["downloads"] == ({
         "label": "The toolkit", "url": "/toolkits/files/full-cost-recovery-toolkit.pdf",
-        "summary": f"PDF, {round(size / 1024)} KB", "media_type": "application/pdf"},)
+        "summary": f"PDF, {round(size / 1024)} KB", "media_type": "application/pdf",
+        "lang": None},)
     assert plan.data["link"] == "https://costing.example.org/full-cost-recovery"
     assert plan.data["author"].url == "/providers/east-end-voluntary-action-hub/"
     assert plan.data["reviewed"] == "15 September 2026"

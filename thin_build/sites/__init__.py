@@ -1,0 +1,27 @@
+"""Organisations' own small sites: a listing that grows into a folder gets pages,
+news with an Atom feed, its events and contact pages, its own menu and look.
+
+`orgs/<slug>.md` stays a listing; `orgs/<slug>/index.md` (the same fields) plus
+`orgs/<slug>/<page>.md`, `orgs/<slug>/news/<yyyy-mm-dd>-<name>.md` and
+`orgs/<slug>/media/` make a site at the same address. The listing's page becomes the
+site's home through the directory's `ORG_FRAME` point; themes and embeds are
+`themes.py` and `embeds.py`. Every organisation also gets a short address `/o/<slug>/`.
+"""
+from ..core.capability import Capability
+from ..directory.listing_pages import ORG_FRAME, ORG_PAGE
+from .checks import check_sites
+from .embeds import embed_files, snippets_section
+from .frame import org_frame
+from .pages import short_addresses, site_outputs
+from .schema import KINDS
+from .themes import accent_problems
+
+SITES = Capability(
+    name="sites",
+    depends_on=("directory", "calendar"),
+    kinds=KINDS,
+    checks=(check_sites, accent_problems),
+    steps=(site_outputs, short_addresses, embed_files),
+    sections=frozenset({"o"}),
+    contributes={ORG_FRAME: (org_frame,), ORG_PAGE: (snippets_section,)},
+)
