@@ -20,6 +20,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from ..core.capability import Source
+from ..core.folders import INDEX
 from ..core.i18n import gettext as _
 from ..core.load import split_front_matter
 from ..core.raw import RawMap, RawScalar
@@ -30,7 +32,7 @@ from ..directory.schema import KINDS as LISTING_KINDS
 
 CACHE_DIR = ".thin-cache"
 CACHE_FILE = "listing-history.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: organisations kept as folders count
 GIT_TIMEOUT_SECONDS = 60
 
 
@@ -129,14 +131,12 @@ class _Git:
 
     def verified_dates(self, commit: str) -> list[str | None]:
         """The `last_verified` date (ISO text, or None) of every listing file at a commit."""
-        extensions = {kind.source.path: kind.source.extensions for kind in LISTING_KINDS}
-        listing = self.run("ls-tree", "-z", commit, "--", *(f"{p}/" for p in extensions))
+        sources = {kind.source.path: kind.source for kind in LISTING_KINDS}
+        listing = self.run("ls-tree", "-r", "-z", commit, "--", *(f"{p}/" for p in sources))
         paths, blobs = [], []
         for entry in listing.decode("utf-8", "replace").split("\0"):
             meta, _, path = entry.partition("\t")
-            folder, _, name = path.rpartition("/")
-            if (meta.split(" ")[1:2] == ["blob"] and not name.startswith(".")
-                    and name.endswith(extensions.get(folder, ()))):
+            if meta.split(" ")[1:2] == ["blob"] and _is_listing(path, sources):
                 paths.append(path)
                 blobs.append(meta.split(" ")[2])
         return sorted((_verified_in(path, data) for path, data in zip(paths, self._blobs(blobs))),
@@ -152,6 +152,19 @@ class _Git:
             contents.append(out[header_end + 1:header_end + 1 + size])
             at = header_end + 1 + size + 1
         return contents
+
+
+def _is_listing(path: str, sources: dict[str, Source]) -> bool:
+    """A listing's own file: `orgs/<slug>.md`, or `orgs/<slug>/index.md` where the kind
+    may be kept as a folder (an organisation's small site; its pages are not listings)."""
+    parts = path.split("/")
+    source = sources.get(parts[0])
+    if source is None or any(part.startswith(".") for part in parts):
+        return False
+    if len(parts) == 2:
+        return parts[1].endswith(source.extensions)
+    return (len(parts) == 3 and source.folders
+            and parts[2] in {INDEX + ext for ext in source.extensions})
 
 
 def _verified_in(path: str, data: bytes) -> str | None:

@@ -37,14 +37,17 @@ def commit(root: Path, when: str, files: dict[str, str | None]) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """January: two orgs (one verified). March: a provider, one more org; April: one deleted."""
+    """January: two orgs (one verified). March: a provider, one more org (kept as a folder,
+    with a page and a post that are not listings); April: one deleted."""
     root = tmp_path / "site"
     root.mkdir()
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
     commit(root, "2026-01-10", {"orgs/a.md": listing("2025-12-01"), "orgs/b.md": listing(None),
                                 "orgs/notes.txt": "not a listing", "events/e.md": listing(None)})
     commit(root, "2026-03-31", {"providers/p.yaml": "name: P\nlast_verified: 2026-03-01\n",
-                                "orgs/c.md": listing("2025-01-31")})
+                                "orgs/c/index.md": listing("2025-01-31"),  # a site: one listing
+                                "orgs/c/volunteer.md": listing("2026-03-01"),
+                                "orgs/c/news/2026-03-01-open.md": listing("2026-03-01")})
     commit(root, "2026-04-02", {"orgs/b.md": None})
     return root
 
