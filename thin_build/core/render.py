@@ -96,11 +96,16 @@ def _as_html(translate: Callable[..., str]) -> Callable[..., Markup]:
     return translated
 
 
-def lang_of(item: Any) -> Markup:
-    """` lang="en" dir="auto"` for a link or card whose text is still in another language
-    than the page's (its `lang`), else nothing: `<a href="…"{{ lang_of(link) }}>`."""
-    code = getattr(item, "lang", None)
+def lang_attr(code: str | None) -> Markup:
+    """` lang="en" dir="auto"` on content shown in another language than the page's (a
+    view's `lang`), else nothing: `<h1{{ lang_attr(org.lang) }}>`. `dir="auto"` keeps
+    English text left to right on an Urdu page."""
     return Markup(' lang="%s" dir="auto"') % code if code else Markup("")
+
+
+def lang_of(item: Any) -> Markup:
+    """`lang_attr` for a link or card, from its own `lang`: `<a href="…"{{ lang_of(link) }}>`."""
+    return lang_attr(getattr(item, "lang", None))
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
@@ -121,6 +126,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["format_list"] = i18n.format_list
     # A name inside interface text, isolated for mixed directions: `org.name|bdi`.
     env.filters["bdi"] = bdi
+    env.globals["lang_attr"] = lang_attr
     env.globals["lang_of"] = lang_of
     return env
 
