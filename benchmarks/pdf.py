@@ -7,9 +7,8 @@ content plus N generated organisations) and, with an empty PDF cache, renders th
 the real engine (`printing.engine.render_documents`: worker processes across cores):
 the full directory alone, then every ward edition together, then both again with the
 cache now full (an unchanged rebuild: it must render no PDF), and with `--flyers` every
-flyer. Peak memory is the resident memory of the whole process tree (this process and
-its rendering workers), sampled from /proc every 20 ms, since the workers hold the
-layouts. Budget (issue 13): the full directory of 1,000 organisations in at most 20 s
+flyer. Peak memory is the PSS of the whole process tree (this process and its
+rendering workers; benchmarks/measure.py), since the workers hold the layouts. Budget (issue 13): the full directory of 1,000 organisations in at most 20 s
 on 2 cores, at most 1 GB.
 """
 from __future__ import annotations
@@ -20,7 +19,6 @@ import resource
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -29,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from build import TODAY, make_repo  # noqa: E402
+from measure import PeakMemory  # noqa: E402
 
 from thin_build.build import check_site  # noqa: E402
 from thin_build.capabilities import PORTAL  # noqa: E402
@@ -42,39 +41,6 @@ from thin_build.printing.flyers import flyer_documents  # noqa: E402
 BUDGET_SECONDS, BUDGET_MB = 20.0, 1024
 # Far above a build's own time limit, so a slow render is measured, not stopped.
 LIMITS = engine.Limits(seconds=1800)
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of `pid` and all its descendants, in KB (0 for one that just ended)."""
-    total, pending = 0, [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            total += int(Path(f"/proc/{current}/statm").read_text().split()[1]) * PAGE_KB
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(c) for c in (task / "children").read_text().split()]
-        except (FileNotFoundError, ProcessLookupError, ValueError):
-            continue
-    return total
-
-
-class PeakMemory:
-    """Samples the process tree's memory in a thread while the `with` block runs."""
-
-    def __enter__(self) -> "PeakMemory":
-        self.peak_kb, self._stop = tree_rss_kb(os.getpid()), threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self) -> None:
-        while not self._stop.wait(0.02):
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(os.getpid()))
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def cpu_seconds() -> float:
@@ -94,7 +60,7 @@ def measure(inputs: BuildInputs, documents: tuple) -> tuple[float, float, float,
         pdfs = engine.render_documents(inputs, documents, LIMITS)
         seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     rendered = sum(1 for pdf in pdfs.values() if not pdf.from_cache)
-    return (seconds, cpu, memory.peak_kb / 1024, rendered,
+    return (seconds, cpu, memory.peak_pss_kb / 1024, rendered,
             sum(pdf.pages for pdf in pdfs.values()))
 
 

@@ -7,27 +7,38 @@ and the preview server are thin layers over these two functions.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, Mapping
 
 from .capabilities import PORTAL
 from .core import urls
 from .core.catalogue import Catalogue
+from .core.content_cache import ContentCache, open_cache
 from .core.errors import ContentError, Problem, sorted_problems
 from .core.guide import published_schemas
 from .core.i18n import Language, speaking
 from .core.load import MEDIA_DIR, load_repository
+from .core.markup import caching as markup_caching
 from .core.messages import load_translations
+from .core.parallel import resolve_jobs
 from .core.plan import BuildInputs
 from .core.registry import Registry
-from .core.render import Frame, make_environment, make_layout, render_page
+from .core.render import Frame, Layout, compile_templates, make_environment, make_layout
 from .core.sitemap import robots_txt, sitemap_xml
+from .core.steps import StepOutput, run_language, run_step
+from .core.timings import Timings
 from .core.translate import localised
 from .core.validate import validate
-from .core.write import OutputFile, OutputTree
+from .core.write import OutputTree
+
+__all__ = ["BuildResult", "DEFAULT_TEMPLATES", "Prepared", "StepOutput", "build_prepared",
+           "build_site", "caching", "check_site", "language_pass", "prepare_build",
+           "resolve_today", "run_step", "shared_files"]
 
 # The portal's own templates, used when a content repository has no templates/ of its own.
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -40,6 +51,10 @@ class BuildResult:
     pages: int
     files: int
     out: Path
+    steps: tuple["StepOutput", ...] = ()  # what each step wrote, for incremental rebuilds
+    # Wall seconds by stage (`load`, `validate`, `step:<name>`, `render`…, `total`).
+    timings: tuple[tuple[str, float], ...] = ()
+    jobs: int = 1  # processes that rendered the pages
 
 
 def resolve_today(today: dt.date | None = None) -> dt.date:
@@ -52,100 +67,185 @@ def resolve_today(today: dt.date | None = None) -> dt.date:
     return dt.date.today()
 
 
-def check_site(root: Path, today: dt.date | None = None,
-               registry: Registry = PORTAL) -> tuple[Catalogue | None, list[Problem]]:
+def check_site(root: Path, today: dt.date | None = None, registry: Registry = PORTAL, *,
+               cache: bool = True) -> tuple[Catalogue | None, list[Problem]]:
     """Load and validate everything, the languages' catalogues too; the catalogue is None
-    when there is any error."""
-    loaded = load_repository(Path(root), registry.sources())
-    catalogue, problems = validate(loaded, registry, resolve_today(today))
+    when there is any error. `cache=False` parses every file afresh (see `caching`)."""
+    with caching(Path(root), cache) as contents:
+        _loaded, catalogue, problems, _translations = _checked(
+            Path(root), resolve_today(today), registry, cache=contents)
+    return catalogue, problems
+
+
+@contextlib.contextmanager
+def caching(root: Path, enabled: bool = True) -> Iterator[ContentCache | None]:
+    """The content cache of `root` (`core.content_cache`) for loading and Markdown within
+    this block, written back at its end; None when `enabled` or `THIN_CACHE=0` says no.
+    The output is the same bytes with it or without it."""
+    cache = open_cache(root, enabled)
+    try:
+        with markup_caching(cache):
+            yield cache
+    finally:
+        if cache is not None:
+            cache.save()
+
+
+def _checked(root: Path, today: dt.date, registry: Registry, clock: Timings | None = None,
+             cache: ContentCache | None = None):
+    """(loaded files, catalogue or None, sorted problems, the languages' translations)."""
+    clock = clock or Timings()
+    with clock.stage("load"):
+        loaded = load_repository(root, registry.sources(), cache)
+    with clock.stage("validate"):
+        catalogue, problems = validate(loaded, registry, today)
+    translations: dict = {}
     if catalogue is not None:
-        _translations, catalogue_problems = load_translations(Path(root),
-                                                              catalogue.site.languages)
+        with clock.stage("translations"):
+            translations, catalogue_problems = load_translations(root,
+                                                                 catalogue.site.languages)
         if catalogue_problems:
             catalogue, problems = None, problems + catalogue_problems
-    return catalogue, sorted_problems(problems)
+    return loaded, catalogue, sorted_problems(problems), translations
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything a build has before its first step runs: the validated catalogue, the
+    languages' translations, the page frame. Shared by `build_site` and an incremental
+    rebuild (`incremental.Rebuilder`), so both make the same pages from the same parts."""
+
+    root: Path
+    out: Path
+    today: dt.date
+    pdf: bool
+    registry: Registry
+    catalogue: Catalogue
+    problems: tuple[Problem, ...]
+    translations: dict
+    templates: Path
+    frame: Frame
+    schemas: tuple
+    neutral: frozenset[str]  # files every language shares, before any step adds its own
+    # (kind, file, slug) of every record read: which file each record came from.
+    sources: tuple[tuple[str, str, str], ...]
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        return self.catalogue.site.languages
+
+
+def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = None,
+                  registry: Registry = PORTAL, *, pdf: bool = True,
+                  clock: Timings | None = None, cache: ContentCache | None = None,
+                  frame: Frame | None = None) -> Prepared:
+    """Load, validate and set up the page frame; ContentError when anything is wrong.
+
+    `frame` is an earlier build's, kept by an incremental rebuild when neither the
+    templates nor the site settings changed: its templates are compiled already."""
+    root = Path(root)
+    today = resolve_today(today)
+    clock = clock or Timings()
+    loaded, catalogue, problems, translations = _checked(root, today, registry, clock, cache)
+    if catalogue is None:
+        raise ContentError(problems)
+    templates = root / "templates" if (root / "templates").is_dir() else DEFAULT_TEMPLATES
+    stylesheet = (templates / "static" / "site.css").read_bytes()
+    with clock.stage("templates"):
+        if frame is None:
+            frame = Frame(make_environment(templates), registry.contributions(),
+                          hashlib.sha256(stylesheet).hexdigest()[:10],
+                          catalogue.site.languages)
+            compile_templates(frame.env)
+    schemas = tuple(published_schemas(registry, catalogue))
+    return Prepared(root, Path(out) if out is not None else root / "site", today, pdf,
+                    registry, catalogue, tuple(problems), translations, templates, frame,
+                    schemas, frozenset({schema.path for schema in schemas}
+                                       | set(catalogue.downloads)),
+                    tuple((r.kind, r.path, r.slug) for r in loaded.records))
+
+
+@contextlib.contextmanager
+def language_pass(prep: Prepared, language: Language, neutral: set[str],
+                  only: Mapping[str, frozenset[str]] | None = None
+                  ) -> Iterator[tuple[BuildInputs, Layout]]:
+    """One language current (`core.i18n.speaking`) with its URLs prefixed
+    (`core.urls.publishing`): the default language at `/`, the others at `/<code>/`."""
+    languages = prep.languages
+    edition = urls.Edition(urls.language_prefix(language.code, languages[0].code),
+                           frozenset(neutral))
+    with speaking(prep.translations[language.code], language), urls.publishing(edition):
+        inputs = BuildInputs(localised(prep.catalogue, language.code), prep.today,
+                             prep.frame.contributions, root=prep.root,
+                             templates=prep.templates, pdf=prep.pdf, only=only)
+        yield inputs, make_layout(inputs.catalogue, prep.frame.contributions,
+                                  prep.frame.stylesheet_version, languages)
+
+
+def shared_files(prep: Prepared,
+                 sitemap_paths: list[str]) -> Iterator[tuple[str, bytes | str | Path]]:
+    """The files the build writes outside its steps, as (site path, data or source file):
+    schemas, static assets, media, downloads, the sitemap and robots.txt."""
+    catalogue, static = prep.catalogue, prep.templates / "static"
+    for schema in prep.schemas:
+        yield schema.path, schema.data
+    for asset in sorted(static.rglob("*")):
+        if asset.is_file() and not asset.is_symlink():
+            yield urls.static(asset.relative_to(static).as_posix()).lstrip("/"), asset
+    for media in catalogue.media:
+        yield urls.media(media).lstrip("/"), prep.root / MEDIA_DIR / media
+    for download in catalogue.downloads:  # published at their repository paths
+        yield download, prep.root / download
+    yield "sitemap.xml", sitemap_xml(catalogue.site.base_url, sitemap_paths)
+    yield "robots.txt", robots_txt(catalogue.site.base_url)
 
 
 def build_site(root: Path, out: Path | None = None, today: dt.date | None = None,
-               registry: Registry = PORTAL, *, pdf: bool = True) -> BuildResult:
+               registry: Registry = PORTAL, *, pdf: bool = True,
+               jobs: int | None = None, cache: bool = True) -> BuildResult:
     """Build the whole site into `out` (default `root/site`), atomically.
 
-    Every build step runs once per language in `site.yaml`, with that language current
-    (`core.i18n.speaking`) and its URLs prefixed (`core.urls.publishing`): the default
-    language at `/`, the others at `/<code>/`. `pdf=False` leaves out the printable PDFs
-    (the slowest step), for quick previews.
+    Every build step runs once per language in `site.yaml` (see `language_pass`).
+    `pdf=False` leaves out the printable PDFs (the slowest step), for quick previews.
+    `jobs` processes render the pages (`core.parallel`): None for `THIN_JOBS`, else one
+    per core; 1 renders in this process. The output is the same bytes whatever it is,
+    and whatever the content cache holds (`cache=False`: none, see `caching`).
 
     Raises ContentError, with every problem, when the content or a language's catalogue
-    does not validate; the previous output is then left exactly as it was.
+    does not validate, and BuildError when a page cannot be rendered; the previous
+    output is then left exactly as it was.
     """
-    root = Path(root)
-    today = resolve_today(today)
-    catalogue, problems = check_site(root, today, registry)
-    if catalogue is None:
-        raise ContentError(problems)
-    languages = catalogue.site.languages
-    translations, _checked_above = load_translations(root, languages)
-    out = Path(out) if out is not None else root / "site"
-    templates = root / "templates" if (root / "templates").is_dir() else DEFAULT_TEMPLATES
-    static = templates / "static"
-    stylesheet = (static / "site.css").read_bytes()
-    frame = Frame(make_environment(templates), registry.contributions(),
-                  hashlib.sha256(stylesheet).hexdigest()[:10], languages)
-    schemas = list(published_schemas(registry, catalogue))
-    # Files every language shares; language-neutral capabilities add theirs in the first pass.
-    neutral = {schema.path for schema in schemas} | set(catalogue.downloads)
-    sitemap_paths: list[str] = []
-    pages = 0
-    with OutputTree(out) as tree:
-        for language in languages:
-            edition = urls.Edition(urls.language_prefix(language.code, languages[0].code),
-                                   frozenset(neutral))
-            with speaking(translations[language.code], language), urls.publishing(edition):
-                inputs = BuildInputs(localised(catalogue, language.code), today,
-                                     frame.contributions, root=root,
-                                     templates=templates, pdf=pdf)
-                pages += _build_language(tree, frame, inputs, registry, language, neutral,
-                                         sitemap_paths)
-        for schema in schemas:
-            tree.write(schema.path, schema.data)
-        for asset in sorted(static.rglob("*")):
-            if asset.is_file() and not asset.is_symlink():
-                tree.copy(urls.static(asset.relative_to(static).as_posix()).lstrip("/"), asset)
-        for media in catalogue.media:
-            tree.copy(urls.media(media).lstrip("/"), root / MEDIA_DIR / media)
-        for download in catalogue.downloads:  # published at their repository paths
-            tree.copy(download, root / download)
-        tree.write("sitemap.xml", sitemap_xml(catalogue.site.base_url, sitemap_paths))
-        tree.write("robots.txt", robots_txt(catalogue.site.base_url))
+    clock = Timings()
+    with caching(Path(root), cache) as contents:
+        return build_prepared(prepare_build(root, out, today, registry, pdf=pdf, clock=clock,
+                                            cache=contents), jobs=jobs, clock=clock)
+
+
+def build_prepared(prep: Prepared, *, jobs: int | None = None,
+                   clock: Timings | None = None) -> BuildResult:
+    """The build steps, rendering and the atomic write of a prepared build."""
+    clock = clock or Timings()
+    jobs = resolve_jobs(jobs)
+    neutral = set(prep.neutral)
+    steps: list[StepOutput] = []
+    with OutputTree(prep.out) as tree:
+        for language in prep.languages:
+            with contextlib.ExitStack() as current:
+                with clock.stage("localise"):
+                    inputs, layout = current.enter_context(language_pass(prep, language,
+                                                                         neutral))
+                steps += run_language(tree, prep.frame, layout, inputs, prep.registry,
+                                      language, neutral, jobs, clock)
+        with clock.stage("files"):
+            sitemap = [url for step in steps for url in step.sitemap]
+            for rel, data in shared_files(prep, sitemap):
+                if isinstance(data, Path):
+                    tree.copy(rel, data)
+                else:
+                    tree.write(rel, data)
         files = len(tree.written)
-        tree.commit()
-    return BuildResult(catalogue, tuple(problems), pages, files, out)
-
-
-def _build_language(tree: OutputTree, frame: Frame, inputs: BuildInputs, registry: Registry,
-                    language: Language, neutral: set[str], sitemap_paths: list[str]) -> int:
-    """One language's pass: every step's pages and files, under the language's prefix.
-
-    A language-neutral capability's files are written in the first (default) pass only,
-    and remembered in `neutral` so the later passes link to them without a prefix.
-    """
-    first = language == frame.languages[0]
-    layout = make_layout(inputs.catalogue, frame.contributions, frame.stylesheet_version,
-                         frame.languages)
-    pages = 0
-    for capability in registry.capabilities:
-        for step in capability.steps:
-            for item in step(inputs):
-                if isinstance(item, OutputFile):
-                    if not capability.language_neutral_files:
-                        tree.write(urls.localised("/" + item.path).lstrip("/"), item.data)
-                    elif first:
-                        neutral.add(item.path)
-                        tree.write(item.path, item.data)
-                    continue
-                url = urls.localised(item.url)
-                tree.write(urls.output_file(url), render_page(frame.env, layout, item))
-                pages += 1
-                if item.in_sitemap:
-                    sitemap_paths.append(url)
-    return pages
+        with clock.stage("commit"):
+            tree.commit()
+    clock.add("total", clock.elapsed())
+    return BuildResult(prep.catalogue, prep.problems, sum(step.pages for step in steps),
+                       files, prep.out, tuple(steps), clock.items(), jobs)

@@ -9,13 +9,13 @@ import click
 
 from . import build
 from .capabilities import PORTAL
+from .cli_build import build_command
 from .cli_i18n import i18n_group
 from .cli_options import ROOT as _ROOT
 from .cli_options import TODAY as _TODAY
 from .cli_options import day as _date
 from .cli_report import report_group
 from .core import guide, scaffold
-from .core.errors import ContentError
 from .core.load import slugify
 from .opendata.columns import import_template
 from .opendata.import_csv import import_csv
@@ -48,28 +48,6 @@ def validate(root: Path, today, style: str, strict: bool) -> None:
         click.echo(format_problem(problem, style))
     click.echo(summary(problems, strict), err=style == "github")
     sys.exit(1 if failed(problems, strict) else 0)
-
-
-@main.command("build")
-@_ROOT
-@_TODAY
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: ROOT/site).")
-@click.option("--no-pdf", "no_pdf", is_flag=True,
-              help="Leave out the printable PDFs, for a quick preview.")
-def build_command(root: Path, today, out: Path | None, no_pdf: bool) -> None:
-    """Validate, then build the whole site atomically into site/."""
-    try:
-        result = build.build_site(root, out, _date(today), pdf=not no_pdf)
-    except ContentError as exc:
-        for problem in exc.problems:
-            click.echo(format_problem(problem), err=True)
-        click.echo(summary(exc.problems) + "; site not built (the previous one is unchanged)",
-                   err=True)
-        sys.exit(1)
-    for problem in result.problems:
-        click.echo(format_problem(problem), err=True)
-    click.echo(f"Built {result.pages} pages ({result.files} files) into {result.out}")
 
 
 @main.command()
@@ -185,13 +163,14 @@ def changes(root: Path, today, base: str, head: str | None, style: str) -> None:
     day = _date(today)
     try:
         result = compare_revisions(root, base, head, PORTAL,
-                                   lambda folder: build.check_site(folder, day)[1])
+                                   lambda folder: build.check_site(folder, day, cache=False)[1])
     except GitError as exc:
         click.echo(f"thin changes: {exc}", err=True)
         sys.exit(2)
     click.echo((as_markdown if style == "markdown" else as_text)(result), nl=False)
 
 
+main.add_command(build_command)
 main.add_command(report_group)
 main.add_command(i18n_group)
 

@@ -2,7 +2,8 @@
 
 It binds to loopback only, serves nothing outside the built site, and survives bad
 content: a failed rebuild keeps the last good site on screen, with the problems
-shown over the page and in the terminal.
+shown over the page and in the terminal. After the first build it rebuilds only what
+an edit touched (`incremental.Rebuilder`), with the same bytes as a full build.
 """
 from __future__ import annotations
 
@@ -11,18 +12,21 @@ import json
 import posixpath
 import threading
 from pathlib import Path
+from time import perf_counter
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 import watchfiles
 
-from .build import DEFAULT_TEMPLATES, build_site
+from .build import DEFAULT_TEMPLATES
+from .build_state import input_roots
+from .capabilities import PORTAL
 from .core.errors import ContentError, Problem
+from .incremental import Rebuilder
 from .report import format_problem
 
 STATUS_PATH = "/__thin__/status"
 RELOAD_PATH = "/__thin__/live-reload.js"
-WATCHED = ("content", "orgs", "providers", "events", "toolkits", "templates")
 
 
 class BuildState:
@@ -127,10 +131,19 @@ def _content_type(path: Path) -> str:
     return types.get(path.suffix.lower(), "application/octet-stream")
 
 
-def rebuild(root: Path, out: Path, state: BuildState, echo: Callable[[str], None],
-            pdf: bool = False) -> None:
+def rebuild(rebuilder: Rebuilder, state: BuildState, echo: Callable[[str], None],
+            changed: list[str] | None = None) -> None:
+    """Build again after `changed` files (all of it the first time), saying what it did."""
     try:
-        result = build_site(root, out, pdf=pdf)
+        if rebuilder.state is None:
+            started = perf_counter()
+            result = rebuilder.build()
+            done = f"Built {result.pages} pages in {perf_counter() - started:.2f} s"
+        else:
+            report = rebuilder.rebuild(changed)
+            done = (f"Rebuilt everything in {report.seconds:.2f} s ({report.reason})"
+                    if report.full else f"Rebuilt {report.files_written} files in "
+                    f"{report.seconds:.2f} s")
     except ContentError as exc:
         for problem in exc.problems:
             echo(format_problem(problem))
@@ -138,7 +151,7 @@ def rebuild(root: Path, out: Path, state: BuildState, echo: Callable[[str], None
              "still serving the last good site.")
         state.record(exc.problems)
     else:
-        echo(f"Built {result.pages} pages into {out}")
+        echo(done)
         state.record([])
 
 
@@ -152,7 +165,8 @@ def serve(root: Path, host: str, port: int, echo: Callable[[str], None],
     root = Path(root).resolve()
     out = root / "site"
     state = BuildState()
-    rebuild(root, out, state, echo, pdf)
+    rebuilder = Rebuilder(root, out, pdf=pdf)
+    rebuild(rebuilder, state, echo)
     out.mkdir(exist_ok=True)
     reload_script = (DEFAULT_TEMPLATES / "dev" / "live-reload.js").read_bytes()
     server = http.server.ThreadingHTTPServer((host, port), make_handler(out, state, reload_script))
@@ -161,9 +175,10 @@ def serve(root: Path, host: str, port: int, echo: Callable[[str], None],
     echo(f"Serving {out} at http://{host}:{server.server_address[1]}/ (Ctrl+C to stop)")
     try:
         if watch:
-            paths = [root / name for name in WATCHED if (root / name).exists()]
-            for _changes in watchfiles.watch(*paths):
-                rebuild(root, out, state, echo, pdf)
+            paths = [path for path in input_roots(root, PORTAL, root / "templates")
+                     if path.exists()]
+            for changes in watchfiles.watch(*paths):
+                rebuild(rebuilder, state, echo, [path for _change, path in changes])
         else:
             thread.join()
     except KeyboardInterrupt:

@@ -15,7 +15,8 @@ from tests.helpers import BASE_SITE, REPO, TODAY
 from tests.unit.bad_inputs_support import ORG_PATH, digest, org, quoted
 from thin_build import build as build_module
 from thin_build.build import build_site
-from thin_build.core.errors import ContentError
+from thin_build.core import render as render_module
+from thin_build.core.errors import BuildError, ContentError
 
 
 def _siblings(out: Path) -> list[str]:
@@ -72,12 +73,13 @@ def test_a_crash_part_way_through_writing_leaves_the_previous_site(make_site, mo
     def copy_crash(self, rel, source):
         raise RuntimeError("disk full")
 
-    real_render = build_module.render_page
+    real_render = render_module.render_page
     if fail_at == "render":
-        monkeypatch.setattr(build_module, "render_page", render_then_crash)
+        monkeypatch.setattr(render_module, "render_page", render_then_crash)
     else:
         monkeypatch.setattr(build_module.OutputTree, "copy", copy_crash)
-    with pytest.raises(RuntimeError, match="disk full"):
+    # A page that fails to render is a BuildError naming it; a failed copy is raised as is.
+    with pytest.raises(BuildError if fail_at == "render" else RuntimeError, match="disk full"):
         build_site(root, out, TODAY)
     assert digest(out) == before
     assert _siblings(out) == []

@@ -16,7 +16,7 @@ import pytest
 from tests.helpers import TODAY
 from thin_build.build import build_site, check_site
 from thin_build.capabilities import PORTAL
-from thin_build.core.capability import Capability, Kind, Source
+from thin_build.core.capability import Capability, Kind, Source, Step
 from thin_build.core.checking import Checking
 from thin_build.core.declare import Field, Record, text_field
 from thin_build.core.errors import Problem, warning
@@ -75,7 +75,7 @@ READINGS = Capability(
     kinds=(Kind("reading", Source("readings", (".md",), required=False), READING, "readings",
                 "readings/<slug>.md", new_values=lambda today, root: {"added": str(today)}),),
     checks=(_newest_first,),
-    steps=(_reading_list,),
+    steps=(Step(_reading_list, reads=frozenset({"readings"})),),
     sections=frozenset({"readings"}),
     contributes={NAV: ((40, Link("Reading", "/readings/list.txt")),),
                  ORG_PAGE: (_recommended,)},

@@ -4,7 +4,7 @@ One engine, two questionnaire files. Depends on the directory (provider pages), 
 referral (the action plan's suggestions use the referral page's own ranking and
 index) and on toolkits (what to read about each gap).
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
@@ -19,7 +19,10 @@ ASSESSMENT = Capability(
     depends_on=("directory", "referral", "toolkits"),
     kinds=KINDS,
     checks=(check_questionnaires,),
-    steps=(assessment_outputs,),
+    steps=(
+        Step(assessment_outputs, reads=frozenset({
+            "healthcheck", "needs", "providers", "readiness", "stages", "toolkits"})),
+    ),
     sections=frozenset({urls.HEALTH_CHECK, urls.READINESS}),
     contributes={
         NAV: ((45, Link(N_("Health check"), urls.health_check())),),

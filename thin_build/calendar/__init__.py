@@ -3,7 +3,7 @@
 Depends on the directory, whose organisations and providers organise events and
 post notices; adds their agenda to the directory's listing pages.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
@@ -12,7 +12,7 @@ from ..directory.pages import HOME_ROUTES
 from . import urls
 from .checks import check_agenda
 from .listing_agenda import org_agenda, provider_agenda
-from .pages import calendar_files, calendar_pages, notice_board
+from .pages import calendar_files, calendar_pages, event_pages, notice_board
 from .schema import KINDS, TAXONOMIES
 
 CALENDAR = Capability(
@@ -21,7 +21,17 @@ CALENDAR = Capability(
     kinds=KINDS,
     taxonomies=TAXONOMIES,
     checks=(check_agenda,),
-    steps=(calendar_pages, calendar_files, notice_board),
+    steps=(
+        Step(calendar_pages, reads=frozenset({
+            "event_categories", "events", "orgs", "providers", "site", "today"})),
+        Step(event_pages, per="events", reads=frozenset({
+            "event_categories", "groups", "languages", "orgs", "providers", "site", "stages",
+            "today", "wards"})),
+        Step(calendar_files, reads=frozenset({
+            "event_categories", "events", "notices", "orgs", "providers", "site", "today"})),
+        Step(notice_board, reads=frozenset({
+            "notices", "orgs", "providers", "site", "today"})),
+    ),
     sections=frozenset({"calendar", "events", "notices"}),
     contributes={
         NAV: ((30, Link(N_("Calendar"), urls.calendar())),

@@ -18,7 +18,7 @@ from ..core.catalogue import Catalogue
 from ..core.i18n import N_
 from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
-from ..core.present import Link, human_date, month_and_year
+from ..core.present import Link, human_date, month_and_year, pagers
 from ..core.taxonomy import Term
 from ..core.write import OutputFile
 from ..directory.model import DAYS
@@ -66,9 +66,15 @@ def calendar_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
         yield category_page(cat, category, occurrences, today)
     for ref in organisers(cat):
         yield organiser_page(cat, ref, occurrences, today)
-    for event in cat.events:
-        yield event_plan(cat, event, today)
     yield from past_pages(cat, today)
+
+
+def event_pages(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
+    """Each event's page and its own iCalendar file (`Step(per="events")`)."""
+    cat = inputs.catalogue
+    for event in inputs.each("events"):
+        yield event_plan(cat, event, inputs.today)
+        yield OutputFile(urls.event_ics(event.slug).lstrip("/"), ics.single_event(cat, event))
 
 
 def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
@@ -90,8 +96,6 @@ def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
         yield OutputFile(urls.organiser_feed(ref).lstrip("/"), ics.feed(
             cat, [e for e in current if e.organiser == ref], _("%(name)s: events") % {"name": name},
             _("Events run by %(name)s.") % {"name": name}, urls.calendar_organiser(ref)))
-    for event in cat.events:
-        yield OutputFile(urls.event_ics(event.slug).lstrip("/"), ics.single_event(cat, event))
     yield OutputFile(urls.updates_feed().lstrip("/"),
                      updates_feed(cat, cat.events, cat.notices, today))
 
@@ -205,12 +209,8 @@ def past_pages(cat: Catalogue, today: dt.date) -> Iterable[PagePlan]:
                    "date_iso": day.isoformat(), "organiser": organiser_link(cat, e.organiser),
                    "category": category_link(cat, e.category)} for day, e in finished)
     chunks = [items[i:i + PAST_PAGE_SIZE] for i in range(0, len(items), PAST_PAGE_SIZE)] or [()]
-    for number, chunk in enumerate(chunks, start=1):
-        pager = None if len(chunks) == 1 else {
-            "number": number, "count": len(chunks),
-            "previous": urls.calendar_past(number - 1) if number > 1 else None,
-            "next": urls.calendar_past(number + 1) if number < len(chunks) else None,
-            "pages": tuple(Link(str(n), urls.calendar_past(n)) for n in range(1, len(chunks) + 1))}
+    for (number, chunk), pager in zip(enumerate(chunks, start=1),
+                                      pagers(len(chunks), urls.calendar_past)):
         title = (_("Past events, page %(number)d") % {"number": number} if number > 1
                  else _("Past events"))
         yield PagePlan(urls.calendar_past(number), "calendar/calendar_past.html", title,

@@ -6,7 +6,7 @@ opportunity's needs link to the support for them) and the calendar (its London t
 and its iCalendar and Atom writers). The readiness checklist at /readiness/ belongs
 to the assessment room; the guidance links to it by address only.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
@@ -23,7 +23,14 @@ COMMISSIONING = Capability(
     depends_on=("directory", "referral", "calendar"),
     kinds=KINDS,
     checks=(check_opportunities,),
-    steps=(guidance_pages, opportunity_pages, opportunity_files),
+    steps=(
+        Step(guidance_pages, reads=frozenset({
+            "guidance", "opportunities", "today"})),
+        Step(opportunity_pages, reads=frozenset({
+            "activities", "needs", "opportunities", "orgs", "providers", "site", "today"})),
+        Step(opportunity_files, reads=frozenset({
+            "opportunities", "site", "today"})),
+    ),
     sections=frozenset({"commissioning", "opportunities"}),
     contributes={
         NAV: ((50, Link(N_("Commissioning"), urls.commissioning())),),

@@ -21,7 +21,7 @@ from .plan import BuildInputs, PagePlan
 from .write import OutputFile
 
 Check = Callable[[Checking], Iterable[Problem]]
-Step = Callable[[BuildInputs], Iterable[PagePlan | OutputFile]]
+Make = Callable[[BuildInputs], Iterable[PagePlan | OutputFile]]
 # Values `thin new` writes instead of the schema's examples: (today, repository) → values.
 NewValues = Callable[[dt.date, Path], Mapping[str, Any]]
 
@@ -63,6 +63,40 @@ class Source:
     companion: Companion | None = None
     folders: bool = False
     inside: str | None = None
+
+
+# `Step.reads` for a step that may read anything: it is run again on every change.
+EVERYTHING: frozenset[str] = frozenset({"*"})
+
+
+@dataclass(frozen=True)
+class Step:
+    """One build step: a function of the build's inputs, and what its output depends on.
+
+    `reads` names the inputs the step's pages and files are made from: collections
+    (`"orgs"`, `"wards"`), single-file kinds (`"referrals"`), `"site"`, `"media"`,
+    `"downloads"`, `"history"` (the repository's git log) and `"today"`. An
+    incremental rebuild runs a step again only when one of them changed, so the
+    declaration sits here, beside the function, where it cannot drift from a list
+    kept elsewhere; `tests/unit/test_step_reads.py` records what each step really reads
+    and fails when a step reads something it does not declare.
+
+    `per` names a collection each of whose records gives its own pages (the page of
+    an organisation): the step takes them from `inputs.each(per)`, so a change to one
+    record runs the step for that record alone. Such a step's pages may read `per`'s
+    other records only if `reads` names the collection too.
+    """
+
+    make: Make
+    reads: frozenset[str] = EVERYTHING
+    per: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.make.__module__}.{self.make.__name__}"
+
+    def __call__(self, inputs: BuildInputs) -> Iterable[PagePlan | OutputFile]:
+        return self.make(inputs)
 
 
 @dataclass(frozen=True)
@@ -122,3 +156,14 @@ class Capability:
     # same in every language, so they are written once, in the default language's pass, and
     # links to them are never given a language prefix. Its pages are built in every language.
     language_neutral_files: bool = False
+    # What its contributions to the frame of every page (`core.nav`, `core.footer`) read,
+    # named like `Step.reads`: when one of these changes, every page is made again.
+    frame_reads: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Said at start-up, not as a failed rebuild: a bare function declares no reads.
+        for step in self.steps:
+            if not isinstance(step, Step):
+                raise TypeError(f"capability {self.name!r}: its step {step!r} is not a "
+                                "Step; declare it as Step(function, reads=frozenset({...})) "
+                                "with the inputs it reads (core/capability.py)")

@@ -70,3 +70,9 @@ class ContentError(Exception):
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(set(problems), key=Problem.sort_key)
+
+
+class BuildError(Exception):
+    """The build itself failed after the content validated: a page's template raised, or
+    a worker process rendering pages stopped. The message is one line that names the
+    page, the template and what went wrong; the previous site is left as it was."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gettext as _gettext
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -92,18 +93,38 @@ def speaking(translations: _gettext.NullTranslations,
         _translations.reset(token)
 
 
+@functools.lru_cache(maxsize=None)
+def _parsed_locale(identifier: str) -> Locale:
+    """Parsed once per process: a build at scale formats a date a million times."""
+    return Locale.parse(identifier)
+
+
 def _locale() -> Locale:
-    return Locale.parse(current_language().locale)
+    return _parsed_locale(current_language().locale)
+
+
+# The same dates and times of day recur on thousands of pages (opening hours, "last
+# checked" dates) and Babel's formatting is pure, so each is formatted once per locale.
+# Only plain dates and naive times are remembered: aware datetimes are equal across
+# time zones, so they would share a key while reading differently.
+@functools.lru_cache(maxsize=1 << 14)
+def _formatted(value: dt.date | dt.time, format: str, identifier: str) -> str:
+    formatter = _dates.format_time if isinstance(value, dt.time) else _dates.format_date
+    return formatter(value, format, locale=_parsed_locale(identifier))
 
 
 def format_date(day: dt.date, format: str = "long") -> str:
     """A date in the page's language: Babel's `short`/`medium`/`long`/`full` or a CLDR
     pattern (`"d MMMM"`, `"EEEE d MMMM"`, `"MMMM y"`)."""
+    if type(day) is dt.date:
+        return _formatted(day, format, current_language().locale)
     return _dates.format_date(day, format, locale=_locale())
 
 
 def format_time(time: dt.time | dt.datetime, format: str = "short") -> str:
     """A time of day in the page's language (`14:30` in English, `2:30 PM` in Bengali)."""
+    if type(time) is dt.time and time.tzinfo is None:
+        return _formatted(time, format, current_language().locale)
     return _dates.format_time(time, format, locale=_locale())
 
 

@@ -6,15 +6,18 @@ from content is ever marked safe without passing through here.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
-from typing import Any
+from contextvars import ContextVar
+from typing import Any, Iterator
 
 import markdown as _markdown
 import nh3
 
 from . import urls
+from .content_cache import ContentCache
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "em", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -28,6 +31,20 @@ _HEADING_RE = re.compile(r"<(/?)h([1-6])>")
 _SITE_LINK_RE = re.compile(r'href="(/(?!/)[^"]*)"')
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_EXTENSIONS = ("sane_lists", "tables")
+# What the conversion depends on besides the text: part of each cached entry's key.
+_OPTIONS = f"{','.join(_EXTENSIONS)};html;headings-from-h2"
+_CACHE: ContextVar[ContentCache | None] = ContextVar("markdown_cache", default=None)
+
+
+@contextlib.contextmanager
+def caching(cache: ContentCache | None) -> Iterator[None]:
+    """Within this block, conversions are kept in (and read from) a build's content cache."""
+    token = _CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
 
 
 def render_markdown(text: str | None) -> str:
@@ -45,13 +62,32 @@ def render_markdown(text: str | None) -> str:
     return _SITE_LINK_RE.sub(lambda m: f'href="{urls.localised(m[1])}"', html)
 
 
-@functools.lru_cache(maxsize=None)
 def _rendered(text: str | None) -> str:
-    """The language-independent rendering, cached: each body is converted once a build."""
+    """The language-independent rendering: converted once a process (and, with a build's
+    cache, once while the text is unchanged), sanitised on every use, so HTML read from
+    the cache file is cleaned exactly as HTML converted just now."""
     if not text:
         return ""
-    html = _markdown.markdown(text, extensions=["sane_lists", "tables"], output_format="html")
-    html = _renumber_headings(html)
+    cache = _CACHE.get()
+    return _sanitised(cache.converted(text, _OPTIONS, _converted) if cache is not None
+                      else _converted(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _converted(text: str) -> str:
+    """Markdown → HTML with headings from `<h2>`, not yet sanitised (the slow part)."""
+    return _renumber_headings(_converter().reset().convert(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> _markdown.Markdown:
+    """One converter a process, reset between texts: setting one up (its parsers and
+    extensions) took half the time of converting a listing's body."""
+    return _markdown.Markdown(extensions=list(_EXTENSIONS), output_format="html")
+
+
+@functools.lru_cache(maxsize=None)
+def _sanitised(html: str) -> str:
     return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=set(URL_SCHEMES), link_rel="noopener noreferrer nofollow")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, Mapping, TypeVar
 
 from .catalogue import Catalogue
 from .contributions import Contributions
@@ -43,10 +43,31 @@ class BuildInputs:
     templates: Path | None = None
     # Whether to make PDFs: off for `thin build --no-pdf` and the preview server.
     pdf: bool = True
+    # Set by an incremental rebuild: the records, by collection, whose own pages are made
+    # again (`inputs.each`); None in a full build, where every record's are.
+    only: Mapping[str, frozenset[str]] | None = None
     _derived: dict[Callable[[Catalogue], Any], Any] = field(
         default_factory=dict, repr=False, compare=False)
     _computed: dict[Callable[["BuildInputs"], Any], Any] = field(
         default_factory=dict, repr=False, compare=False)
+    _current: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def each(self, collection: str) -> Iterator[Any]:
+        """The records of a collection a per-record step makes pages for (`Step.per`):
+        all of them in a full build, only the changed ones in an incremental rebuild."""
+        wanted = None if self.only is None else self.only.get(collection)
+        for record in getattr(self.catalogue, collection):
+            if wanted is None or record.slug in wanted:
+                self._current[collection] = record.slug
+                yield record
+        self._current.pop(collection, None)
+
+    def current(self, collection: str | None) -> str:
+        """The slug `each(collection)` last gave, "" before the first and after the last:
+        the record whose pages a `per` step is making now, so a rebuild knows which
+        files are that record's. Exact as long as the step yields a record's pages
+        before it takes the next record."""
+        return self._current.get(collection, "") if collection else ""
 
     def derived(self, make: Callable[[Catalogue], T]) -> T:
         """An index computed from the catalogue once per build and shared by every step.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import quote
 
 from .i18n import format_date, format_list
@@ -59,3 +59,18 @@ def mailto(email: str, subject: str, body: str = "") -> str:
 def join_words(items: list[str]) -> str:
     """"A", "A and B", "A, B and C": lists read as people write them, in the page's language."""
     return format_list(items)
+
+
+def pagers(count: int, url_for: Callable[[int], str]) -> list[dict | None]:
+    """The pager of each of a list's `count` pages (None when there is only one).
+
+    The pagers share one tuple of page links, so planning a long list stays linear
+    in its pages (each rendered page still links to every page).
+    """
+    if count <= 1:
+        return [None] * count
+    links = tuple(Link(str(n), url_for(n)) for n in range(1, count + 1))
+    return [{"number": n, "count": count,
+             "previous": links[n - 2].url if n > 1 else None,
+             "next": links[n].url if n < count else None, "pages": links}
+            for n in range(1, count + 1)]

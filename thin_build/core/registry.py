@@ -56,6 +56,12 @@ class Registry:
         return tuple(step for cap in self.capabilities for step in cap.steps)
 
     @property
+    def frame_reads(self) -> frozenset[str]:
+        """What the frame every page is rendered in reads: the site settings, and what
+        the capabilities' menu and footer contributions declare."""
+        return frozenset({"site"}).union(*(cap.frame_reads for cap in self.capabilities))
+
+    @property
     def sections(self) -> frozenset[str]:
         return frozenset().union(*(cap.sections for cap in self.capabilities))
 

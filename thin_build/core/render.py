@@ -109,8 +109,11 @@ def lang_of(item: Any) -> Markup:
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
+    """The templates of one build. They are compiled once and never checked again
+    (`auto_reload=False`: no `stat` of the template file on every page); a build that
+    must see an edited template makes a new environment."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.FileSystemLoader(str(templates)), auto_reload=False,
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"])
@@ -129,6 +132,18 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.globals["lang_attr"] = lang_attr
     env.globals["lang_of"] = lang_of
     return env
+
+
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every page template now, so worker processes forked afterwards have them
+    all and compile none. A template with a syntax error is left for the page that
+    uses it, whose rendering then fails naming the template's line."""
+    for name in env.list_templates(extensions=["html"]):
+        if not name.startswith("static/"):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError:
+                continue
 
 
 def render_page(env: jinja2.Environment, layout: Layout, plan: PagePlan) -> str:

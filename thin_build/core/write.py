@@ -12,6 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+# Flags for a new output file: no buffered file object per file, which at tens of
+# thousands of small pages is time the build can skip.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+
 
 @dataclass(frozen=True)
 class OutputFile:
@@ -25,6 +29,41 @@ class OutputCollision(Exception):
     """Two build steps tried to write the same file: a bug or a URL clash."""
 
 
+class FolderWriter:
+    """Files written under one folder by site-relative path, each subfolder made once.
+
+    The output tree writes through one; a worker process rendering pages into the
+    tree's temporary folder has its own (`core.parallel`), so folders two processes
+    both need are made by whichever comes first.
+    """
+
+    def __init__(self, root: str):
+        self.root = root
+        self._folders: set[str] = set()
+
+    def path(self, rel: str) -> str:
+        """The file's full path, its folder made if this writer has not made it yet."""
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            try:  # its parent usually exists already: one mkdir, not makedirs' stat of it
+                os.mkdir(f"{self.root}/{folder}")
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(f"{self.root}/{folder}", exist_ok=True)
+            self._folders.add(folder)
+        return f"{self.root}/{rel}"
+
+    def write(self, rel: str, data: bytes | str) -> None:
+        view = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
+        descriptor = os.open(self.path(rel), _CREATE, 0o666)
+        try:
+            while view:
+                view = view[os.write(descriptor, view):]
+        finally:
+            os.close(descriptor)
+
+
 class OutputTree:
     """A temporary folder that becomes `out` on `commit()`, or vanishes on failure."""
 
@@ -33,7 +72,7 @@ class OutputTree:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent))
         self.written: set[str] = set()
-        self._folders: set[str] = set()  # made already: one mkdir per folder, not per file
+        self.files = FolderWriter(str(self.tmp))
 
     def __enter__(self) -> "OutputTree":
         return self
@@ -42,11 +81,13 @@ class OutputTree:
         if self.tmp.exists():
             shutil.rmtree(self.tmp)
 
-    def path_for(self, rel: str) -> Path:
-        """The temporary path for a site-relative file, refusing any path that escapes.
+    def claim(self, rel: str) -> None:
+        """Record that the build writes `rel`, refusing a path that escapes or is taken.
 
         Parts are checked as written, not as `PurePosixPath` normalises them, so one
         file has one spelling (`a/./b` or `a//b` would slip past the collision check).
+        Worker processes write the files the build process has claimed, so collisions
+        are found here, in the order the steps gave their output, whoever writes.
         """
         parts = rel.split("/")
         if any(part in ("..", ".", "") for part in parts):
@@ -54,15 +95,15 @@ class OutputTree:
         if rel in self.written:
             raise OutputCollision(f"two parts of the build both write {rel}")
         self.written.add(rel)
-        folder = rel.rpartition("/")[0]
-        if folder not in self._folders:
-            (self.tmp / folder).mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
-        return self.tmp / rel
+
+    def path_for(self, rel: str) -> Path:
+        """The temporary path for a site-relative file, claimed and its folder made."""
+        self.claim(rel)
+        return Path(self.files.path(rel))
 
     def write(self, rel: str, data: bytes | str) -> None:
-        with open(self.path_for(rel), "wb") as handle:
-            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        self.claim(rel)
+        self.files.write(rel, data)
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.path_for(rel), follow_symlinks=False)
@@ -77,3 +118,15 @@ class OutputTree:
         os.rename(self.tmp, self.out)
         if old is not None:
             shutil.rmtree(old)
+
+
+class MemorySink:
+    """Files a rebuild made, kept until all of them are made without a problem."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, rel: str, data: bytes | str) -> None:
+        if rel in self.files:
+            raise OutputCollision(f"two parts of the build both write {rel}")
+        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data

@@ -17,7 +17,7 @@ from ..core.catalogue import Catalogue
 from ..core.i18n import N_, ngettext
 from ..core.i18n import gettext as _
 from ..core.plan import BuildInputs, PagePlan
-from ..core.present import Link, in_position_order
+from ..core.present import Link, in_position_order, pagers
 from ..core.render import FOOTER
 from ..core.taxonomy import Term
 from ..core.translate import name_link
@@ -40,23 +40,32 @@ TERM_PAGE = "directory.term-page"
 
 
 def directory_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
-    """The directory step: every page of the directory, from the shared indexes."""
+    """The directory's own pages: home, the A–Z, the provider indexes and the browse
+    pages, from the shared indexes (each listing's page is a step of its own)."""
     cat, directory = inputs.catalogue, inputs.derived(build_directory)
     routes = tuple(Link(_(link.text), link.url)
                    for link in in_position_order(OWN_ROUTES + inputs.contributed(HOME_ROUTES)))
     pages = tuple(link for links in inputs.contributed(FOOTER) for link in links(cat))
     yield home(cat, directory, routes, pages)
     yield from orgs_a_to_z(directory, _parts(inputs, A_TO_Z_PAGE))
-    for org in cat.orgs:
-        yield org_page(inputs, org)
     yield from provider_indexes(cat, directory)
-    for provider in cat.providers:
-        yield provider_page(inputs, provider)
     for facet, collection, _field in FACETS:
         yield browse_index(cat, directory, facet, collection)
         for term in getattr(cat, collection):
             yield from browse_term(cat, directory, facet, term,
                                    _parts(inputs, TERM_PAGE, facet, term))
+
+
+def org_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    """Each organisation's page (`Step(per="orgs")`)."""
+    for org in inputs.each("orgs"):
+        yield org_page(inputs, org)
+
+
+def provider_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+    """Each provider's page (`Step(per="providers")`)."""
+    for provider in inputs.each("providers"):
+        yield provider_page(inputs, provider)
 
 
 def _parts(inputs: BuildInputs, point: str, *args) -> tuple[Section, ...]:
@@ -85,7 +94,8 @@ def orgs_a_to_z(directory: Directory, parts: tuple[Section, ...] = ()) -> Iterat
         Link(letter, f"{urls.orgs_page(first_page[letter])}#letter-{_anchor(letter)}"
                    if letter in first_page else "")
         for letter in ("#", *string.ascii_uppercase))
-    for number, chunk in enumerate(pages, start=1):
+    for (number, chunk), pager in zip(enumerate(pages, start=1),
+                                      pagers(len(pages), urls.orgs_page)):
         groups: dict[str, list] = {}
         for card in chunk:
             groups.setdefault(initial(card.name), []).append(card)
@@ -98,21 +108,12 @@ def orgs_a_to_z(directory: Directory, parts: tuple[Section, ...] = ()) -> Iterat
                                 "All %(num)d voluntary and community organisations, A to Z.",
                                 len(cards)) % {"num": len(cards)},
                        {"letters": letters, "sections": sections,
-                        "pager": _pager(number, len(pages), urls.orgs_page),
+                        "pager": pager,
                         "total": len(cards), "parts": parts})
 
 
 def _anchor(letter: str) -> str:
     return "other" if letter == "#" else letter.lower()
-
-
-def _pager(number: int, count: int, url_for) -> dict | None:
-    if count <= 1:
-        return None
-    return {"number": number, "count": count,
-            "previous": url_for(number - 1) if number > 1 else None,
-            "next": url_for(number + 1) if number < count else None,
-            "pages": tuple(Link(str(n), url_for(n)) for n in range(1, count + 1))}
 
 
 def provider_indexes(cat: Catalogue, directory: Directory) -> Iterator[PagePlan]:
@@ -147,7 +148,8 @@ def browse_term(cat: Catalogue, directory: Directory, facet: str, term: Term,
     cards = directory.by_facet[facet][term.slug]
     chunks = [cards[i:i + PAGE_SIZE] for i in range(0, len(cards), PAGE_SIZE)] or [()]
     providers = directory.providers_by_ward.get(term.slug, ()) if facet == "wards" else ()
-    for number, chunk in enumerate(chunks, start=1):
+    term_pagers = pagers(len(chunks), lambda n: urls.browse(facet, term.slug, n))
+    for (number, chunk), pager in zip(enumerate(chunks, start=1), term_pagers):
         # Translators: a ward's, group's or activity's page after the first, "Bow West, page 2"
         title = (_("%(name)s, page %(number)d") % {"name": term.name, "number": number}
                  if number > 1 else term.name)
@@ -156,5 +158,5 @@ def browse_term(cat: Catalogue, directory: Directory, facet: str, term: Term,
             term.description or _("Organisations: %(name)s.") % {"name": term.name},
             {"term": term, "listings": chunk, "total": len(cards), "providers": providers,
              "facet": facet, "parts": parts,
-             "pager": _pager(number, len(chunks), lambda n: urls.browse(facet, term.slug, n))},
+             "pager": pager},
             (Link(index_title, urls.browse_index(facet)),))

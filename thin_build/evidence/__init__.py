@@ -7,7 +7,7 @@ small cells suppressed (`suppress.py`). Depends on the directory (the organisati
 and their taxonomies), referral (its gaps report stands beside the needs survey's
 results), open data (its CSV writer) and printing (the summary as a one-page PDF).
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER
@@ -20,7 +20,12 @@ from .summary_pdf import summary_documents
 EVIDENCE = Capability(
     name="evidence",
     depends_on=("directory", "referral", "opendata", "printing"),
-    steps=(evidence_outputs,),
+    steps=(
+        Step(evidence_outputs, reads=frozenset({
+            "activities", "event_categories", "events", "groups", "history", "languages", "media",
+            "needs", "networks", "orgs", "provider_types", "providers", "referrals", "site",
+            "stages", "surveys", "today", "wards"})),
+    ),
     sections=frozenset({urls.SECTION}),
     contributes={
         HOME_ROUTES: ((60, Link(N_("Evidence: the sector in figures, with CSV downloads"),

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..core.capability import Source
 from ..core.folders import INDEX
 from ..core.i18n import gettext as _
-from ..core.load import split_front_matter
+from ..core.parse import split_front_matter
 from ..core.raw import RawMap, RawScalar
 from ..core.text import decode
 from ..core.yaml_nodes import parse_yaml

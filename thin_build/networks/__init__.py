@@ -6,7 +6,7 @@ organisation's `networks` field (checked by the directory's reference check), so
 capability only groups and publishes (and links each organisation's page to its
 networks' pages); the CSV is written by open data's CSV writer.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE
@@ -18,7 +18,10 @@ from .pages import network_pages
 NETWORKS = Capability(
     name="networks",
     depends_on=("directory", "opendata"),
-    steps=(network_pages,),
+    steps=(
+        Step(network_pages, reads=frozenset({
+            "networks", "orgs", "providers", "site", "wards"})),
+    ),
     sections=frozenset({"networks"}),
     contributes={HOME_ROUTES: ((58, Link(N_("Networks and forums, and their members"),
                                           urls.networks())),),

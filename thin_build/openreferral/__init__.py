@@ -5,14 +5,18 @@ tooling; the import (`importer.py`) turns ORUK JSON or an HSDS CSV data package 
 listing files. Depends on the directory, whose listings it carries both ways, and on
 open data, whose `listing_files` writes what an import makes.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from .feed import openreferral_files
 from .urls import ROOT
 
 OPENREFERRAL = Capability(
     name="openreferral",
     depends_on=("directory", "opendata"),
-    steps=(openreferral_files,),
+    steps=(
+        Step(openreferral_files, reads=frozenset({
+            "activities", "groups", "languages", "needs", "networks", "orgs", "provider_types",
+            "providers", "site", "stages", "wards"})),
+    ),
     sections=frozenset({ROOT}),
     language_neutral_files=True,
 )

@@ -7,7 +7,7 @@ them with size and page count. The full directory is `directory_pdf.py`; the war
 need and large-print editions, flyers and calendar are their own modules, and
 `links.py` puts each PDF's link on the pages it prints.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER
@@ -17,12 +17,25 @@ from ..referral.pages import NEED_PAGE
 from . import calendar_pdf, editions, flyers, links, urls
 from .directory_pdf import directory_documents
 from .documents import DOCUMENTS
-from .pages import footer_link, print_files
+from .pages import footer_link, org_flyers, print_files, provider_flyers
 
 PRINTING = Capability(
     name="printing",
     depends_on=("directory", "referral", "calendar"),
-    steps=(print_files,),
+    steps=(
+        Step(print_files, reads=frozenset({
+            "activities", "event_categories", "events", "groups", "history", "languages", "media",
+            "needs", "networks", "orgs", "provider_types", "providers", "site", "stages", "today",
+            "wards"})),
+        Step(org_flyers, per="orgs", reads=frozenset({
+            "activities", "event_categories", "events", "groups", "history", "languages", "media",
+            "needs", "networks", "orgs", "provider_types", "providers", "site", "stages", "today",
+            "wards"})),
+        Step(provider_flyers, per="providers", reads=frozenset({
+            "activities", "event_categories", "events", "groups", "history", "languages", "media",
+            "needs", "networks", "orgs", "provider_types", "providers", "site", "stages", "today",
+            "wards"})),
+    ),
     sections=frozenset({"print"}),
     contributes={
         HOME_ROUTES: ((60, Link(N_("Printable directories and flyers (PDF)"), urls.print_page())),),

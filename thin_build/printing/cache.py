@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import weasyprint
-
 # Bump when the engine's rendering options or output change, to drop old entries.
 CODE_VERSION = "printing-1"
 
@@ -30,6 +28,10 @@ class Entry:
 
 
 def cache_key(html: str, options: str) -> str:
+    # Imported here: WeasyPrint takes half a second to import, and only builds that make
+    # PDFs need it (not `thin validate`, `thin build --no-pdf` or the preview server).
+    import weasyprint
+
     text = "\0".join((CODE_VERSION, weasyprint.__version__, options, html))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

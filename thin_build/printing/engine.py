@@ -36,7 +36,6 @@ from ..core.present import human_date
 from ..core.render import make_environment
 from .cache import Entry, PdfCache, cache_key
 from .documents import PrintDocument, all_documents
-from .fetcher import BASE_URL, asset_digest, site_folders
 
 CACHE_ENV = "THIN_CACHE"  # overrides `<root>/.thin-cache`, e.g. one cache for a test run
 
@@ -84,6 +83,10 @@ def _render_all(inputs: BuildInputs) -> dict[str, RenderedPdf]:
 
 
 def cache_folder(inputs: BuildInputs) -> Path | None:
+    """Where finished PDFs are kept between builds; None (no cache) for `THIN_CACHE=0`,
+    which turns the content cache off too."""
+    if os.environ.get(CACHE_ENV) == "0":
+        return None
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV]) / "pdf"
     return inputs.root / ".thin-cache" / "pdf" if inputs.root is not None else None
@@ -94,6 +97,8 @@ def render_documents(inputs: BuildInputs, documents: tuple[PrintDocument, ...] |
     """Render `documents`, from the cache where nothing they use has changed."""
     limits = limits or LIMITS
     assert inputs.templates is not None, "the PDF step needs the templates folder"
+    from .fetcher import asset_digest, site_folders  # WeasyPrint's: see `cache.cache_key`
+
     env = make_environment(inputs.templates)
     folders = site_folders(inputs.templates, inputs.root)
     cache = PdfCache(cache_folder(inputs))
@@ -218,7 +223,7 @@ def _render_one(job) -> tuple[Entry, set[str]] | str:
     """In a worker process: one HTML text to PDF bytes, within the limits."""
     from weasyprint import HTML
 
-    from .fetcher import ProjectFetcher, Refused
+    from .fetcher import BASE_URL, ProjectFetcher, Refused
 
     html, options, folders, limits = job
     _page_references_once_per_page()

@@ -25,6 +25,7 @@ from . import urls
 from .documents import PrintDocument, in_default_language
 from .qr import qr_svg_uri
 
+FLYER = "flyer"  # the kind of document a flyer is
 FLYER_TEMPLATE = "printing/flyer.html"
 MAX_ITEMS = 5  # services or activities on one flyer; the page lists the rest
 # Characters of the free texts a flyer shows in full up to this length.
@@ -72,7 +73,7 @@ def _flyer(cat: Catalogue, listing: Listing, collection: str, page: str,
         **parts,
     }
     return PrintDocument(path=flyer_path(collection, listing.slug), template=FLYER_TEMPLATE,
-                         title=_("%(name)s: flyer") % {"name": listing.name}, kind="flyer",
+                         title=_("%(name)s: flyer") % {"name": listing.name}, kind=FLYER,
                          data=data,
                          description=listing.summary)
 

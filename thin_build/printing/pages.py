@@ -19,6 +19,7 @@ from ..core.write import OutputFile
 from . import urls
 from .documents import in_default_language
 from .engine import RenderedPdf, rendered_pdfs
+from .flyers import FLYER, flyer_path
 
 # How /print/ names each kind of document, in the order it lists them.
 KIND_HEADINGS = (
@@ -27,15 +28,17 @@ KIND_HEADINGS = (
     ("ward", N_("By ward")),
     ("need", N_("By support need")),
     ("calendar", N_("What's on")),
-    ("flyer", N_("One-page flyers")),
+    (FLYER, N_("One-page flyers")),
     ("evidence", N_("Evidence about the sector")),
 )
 
 
 def print_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
+    """Every PDF but the listings' flyers (steps of their own, per listing), and /print/."""
     pdfs = rendered_pdfs(inputs)
     for pdf in pdfs.values():
-        yield OutputFile(pdf.path, pdf.data)
+        if pdf.kind != FLYER:
+            yield OutputFile(pdf.path, pdf.data)
     # Another language's /print/ lists its own few PDFs and points to the site's own
     # language for the rest (editions and flyers are made in that language only).
     english = None if in_default_language(inputs) else core_urls.in_language(urls.print_page(), "")
@@ -44,6 +47,24 @@ def print_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
                      "and noticeboards."), {"groups": print_groups(pdfs.values()),
                                              "built": inputs.pdf, "original_page": english},
                    breadcrumbs=(Link(_("Home"), "/"),))
+
+
+def org_flyers(inputs: BuildInputs) -> Iterator[OutputFile]:
+    """Each organisation's flyer (`Step(per="orgs")`); a closed one has none."""
+    yield from _flyers(inputs, "orgs")
+
+
+def provider_flyers(inputs: BuildInputs) -> Iterator[OutputFile]:
+    """Each provider's flyer (`Step(per="providers")`)."""
+    yield from _flyers(inputs, "providers")
+
+
+def _flyers(inputs: BuildInputs, collection: str) -> Iterator[OutputFile]:
+    pdfs = rendered_pdfs(inputs)
+    for listing in inputs.each(collection):
+        pdf = pdfs.get(flyer_path(collection, listing.slug))
+        if pdf is not None:
+            yield OutputFile(pdf.path, pdf.data)
 
 
 def print_groups(pdfs) -> list[dict]:

@@ -6,7 +6,7 @@ pages list their projects; a theme lists the providers that specialise in it),
 referral (need names in words), the calendar (listing links and the iCalendar
 writer), toolkits (a strategy's document is a toolkit) and open data (the CSV writer).
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE, PROVIDER_PAGE
@@ -23,7 +23,16 @@ PROJECTS = Capability(
     kinds=KINDS,
     taxonomies=TAXONOMIES,
     checks=(check_projects,),
-    steps=(project_pages, strategy_pages, project_files),
+    steps=(
+        Step(project_pages, reads=frozenset({
+            "needs", "orgs", "projects", "providers", "site", "strategies", "strategy_themes",
+            "today"})),
+        Step(strategy_pages, reads=frozenset({
+            "groups", "needs", "orgs", "projects", "provider_types", "providers", "site",
+            "strategies", "strategy_themes", "today", "toolkits"})),
+        Step(project_files, reads=frozenset({
+            "projects", "site", "strategies"})),
+    ),
     sections=frozenset({"projects", "strategies"}),
     contributes={
         HOME_ROUTES: ((55, Link(N_("Joint projects: how partnership work is going"),

@@ -3,7 +3,7 @@
 Depends on the directory, whose providers and services it ranks; adds suggested
 support to organisation pages and agreed needs to provider pages.
 """
-from ..core.capability import Capability, Kind, Source
+from ..core.capability import Capability, Kind, Source, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import NAV
@@ -23,7 +23,12 @@ REFERRAL = Capability(
                 REFERRALS, "referrals", "content/referrals.yaml",
                 default=model.ReferralAgreements()),),
     checks=(referrals_agree_with_providers,),
-    steps=(referral_outputs,),
+    steps=(
+        Step(referral_outputs, reads=frozenset({
+            "activities", "event_categories", "events", "groups", "history", "languages", "media",
+            "needs", "networks", "orgs", "provider_types", "providers", "referrals",
+            "regional_links", "site", "stages", "today", "toolkits", "wards"})),
+    ),
     sections=frozenset({"support", "reports"}),
     contributes={
         NAV: ((10, Link(N_("Find support"), urls.support())),),

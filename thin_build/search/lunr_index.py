@@ -73,19 +73,21 @@ def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
     names = [field["field_name"] for field in fields]
     boosts = {field["field_name"]: field.get("boost", 1) for field in fields}
     inverted: dict[str, dict] = {}
+    position: dict[str, int] = {}  # a term's `_index`: the order it was first seen in
     frequencies: list[tuple[str, str, dict[str, int], int]] = []
     for doc in documents:
         ref = str(doc[ref_field])
         for name in names:
             terms = terms_of(doc[name], analyser) if doc[name] is not None else []
-            counts: dict[str, int] = defaultdict(int)
+            counts: dict[str, int] = {}
             for term in terms:
-                counts[term] += 1
+                counts[term] = counts.get(term, 0) + 1
+            for term in counts:  # in the order first seen, so numbered as lunr.py does
                 posting = inverted.get(term)
                 if posting is None:
                     posting = inverted[term] = {field: {} for field in names}
-                    posting["_index"] = len(inverted) - 1
-                posting[name].setdefault(ref, {})
+                    posting["_index"] = position[term] = len(position)
+                posting[name][ref] = {}
             frequencies.append((ref, name, counts, len(terms)))
     lengths: dict[str, float] = defaultdict(float)
     for _ref, name, _counts, length in frequencies:
@@ -95,11 +97,13 @@ def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
     idf = {term: _idf(posting, names, count) for term, posting in inverted.items()}
     vectors = []
     for ref, name, counts, length in frequencies:
-        elements = []
-        for term, tf in sorted(counts.items(), key=lambda item: inverted[item[0]]["_index"]):
-            score = idf[term] * ((K1 + 1) * tf) / (
-                K1 * (1 - B + B * (length / average[name])) + tf)
-            elements += (inverted[term]["_index"], round(round(score * boosts[name], 3), 3))
+        elements: list = []
+        if counts:  # the same arithmetic, in the same order, as lunr.py's: identical floats
+            norm, boost = K1 * (1 - B + B * (length / average[name])), boosts[name]
+            for term in sorted(counts, key=position.__getitem__):
+                tf = counts[term]
+                score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
+                elements += (position[term], round(round(score * boost, 3), 3))
         vectors.append([f"{name}/{ref}", elements])
     return {"version": __TARGET_JS_VERSION__, "fields": names, "fieldVectors": vectors,
             "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Iterable
 
 from ..core import urls as core_urls
@@ -55,32 +56,35 @@ class Shard:
     terms: tuple[list, ...]
 
 
-def shard_vectors(index: dict, shards: list[Shard]) -> list[dict[str, list]]:
-    """Each shard's share of the field vectors, in one pass over every vector entry.
+def shard_vectors(index: dict, shards: list[Shard]) -> list[list[list]]:
+    """Each shard's share of the field vectors, `[ref, entries]` sorted by ref, in one
+    pass over every vector entry.
 
     A document's field has an entry at a term's position exactly when the term's
     posting lists that field of that document, so these are the vectors the shard's
-    postings refer to, each still sorted by position.
+    postings refer to, each still sorted by position. Visiting the vectors in ref order
+    leaves every share in ref order, so no shard is sorted on its own.
     """
     shard_of = {posting["_index"]: number for number, shard in enumerate(shards)
                 for _term, posting in shard.terms}
-    shares: list[dict[str, list]] = [{} for _ in shards]
-    for field_ref, elements in index["fieldVectors"]:
-        for i in range(0, len(elements), 2):
-            share = shares[shard_of[elements[i]]]
-            entries = share.get(field_ref)
-            if entries is None:
-                entries = share[field_ref] = []
-            entries.append(elements[i])
-            entries.append(elements[i + 1])
+    shares: list[list[list]] = [[] for _ in shards]
+    last_ref: list[str | None] = [None] * len(shards)  # the ref each share ends with
+    for field_ref, elements in sorted(index["fieldVectors"], key=itemgetter(0)):
+        pairs = iter(elements)
+        for position, score in zip(pairs, pairs):
+            number = shard_of[position]
+            if last_ref[number] == field_ref:
+                shares[number][-1][1] += (position, score)
+            else:
+                last_ref[number] = field_ref
+                shares[number].append([field_ref, [position, score]])
     return shares
 
 
-def shard_document(index: dict, shard: Shard, vectors: dict[str, list]) -> dict:
+def shard_document(index: dict, shard: Shard, vectors: list[list]) -> dict:
     """A loadable lunr index holding only `shard`'s terms and their vector entries."""
     return {"version": index["version"], "fields": index["fields"],
-            "pipeline": index["pipeline"],
-            "fieldVectors": [[ref, vectors[ref]] for ref in sorted(vectors)],
+            "pipeline": index["pipeline"], "fieldVectors": vectors,
             "invertedIndex": [list(term) for term in shard.terms]}
 
 

@@ -7,7 +7,7 @@ news with an Atom feed, its events and contact pages, its own menu and look.
 site's home through the directory's `ORG_FRAME` point; themes and embeds are
 `themes.py` and `embeds.py`. Every organisation also gets a short address `/o/<slug>/`.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..directory.listing_pages import ORG_FRAME, ORG_PAGE
 from .checks import check_sites
 from .embeds import embed_files, snippets_section
@@ -21,7 +21,13 @@ SITES = Capability(
     depends_on=("directory", "calendar"),
     kinds=KINDS,
     checks=(check_sites, accent_problems),
-    steps=(site_outputs, short_addresses, embed_files),
+    steps=(
+        Step(site_outputs, per="orgs", reads=frozenset({
+            "event_categories", "events", "news_posts", "notices", "site", "site_pages", "today"})),
+        Step(short_addresses, per="orgs", reads=frozenset()),
+        Step(embed_files, per="orgs", reads=frozenset({
+            "event_categories", "events", "news_posts", "notices", "site", "site_pages", "today"})),
+    ),
     sections=frozenset({"o"}),
     contributes={ORG_FRAME: (org_frame,), ORG_PAGE: (snippets_section,)},
 )

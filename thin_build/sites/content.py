@@ -1,8 +1,9 @@
 """Each organisation's site as the build sees it: which organisations have one, their
 pages in menu order and their news as published on the build's day.
 
-Computed once a build (`inputs.computed(sites)`), so the many pages of many sites
-never sort or filter the whole catalogue again.
+The pages and posts are grouped once a build (`inputs.computed`), so the many pages
+of many sites never sort or filter the whole catalogue again; each site is then made
+from its own organisation's record (`site_of`).
 """
 from __future__ import annotations
 
@@ -30,8 +31,18 @@ def has_site(org: Organisation) -> bool:
     return org.path.rpartition("/")[2].rpartition(".")[0] == INDEX
 
 
-def sites(inputs: BuildInputs) -> Mapping[str, Site]:
-    """Organisation slug → its site, for every folder-shaped organisation.
+def site_of(inputs: BuildInputs, org: Organisation) -> Site | None:
+    """`org`'s site, or None: made from its own record, pages and posts only, so a step
+    making one site's pages reads no other organisation (`Step(per="orgs")`)."""
+    if not has_site(org):
+        return None
+    pages, posts = inputs.computed(_by_org)
+    return Site(org, pages.get(org.slug, ()), posts.get(org.slug, ()))
+
+
+def _by_org(inputs: BuildInputs) -> tuple[Mapping[str, tuple[model.SitePage, ...]],
+                                          Mapping[str, tuple[model.NewsPost, ...]]]:
+    """Each organisation's pages in menu order and its posts newest first, by slug.
 
     A post dated after the build's day is left out everywhere (pages, feed, search)
     until that day; the check has warned about it.
@@ -44,8 +55,7 @@ def sites(inputs: BuildInputs) -> Mapping[str, Site]:
     for post in cat.news_posts:
         if post.date <= inputs.today:
             posts[post.org].append(post)
-    return {org.slug: Site(
-        org,
-        tuple(sorted(pages[org.slug], key=lambda p: (p.order, p.title.casefold(), p.slug))),
-        tuple(sorted(posts[org.slug], key=lambda p: (-p.date.toordinal(), p.slug))))
-        for org in cat.orgs if has_site(org)}
+    return ({slug: tuple(sorted(items, key=lambda p: (p.order, p.title.casefold(), p.slug)))
+             for slug, items in pages.items()},
+            {slug: tuple(sorted(items, key=lambda p: (-p.date.toordinal(), p.slug)))
+             for slug, items in posts.items()})

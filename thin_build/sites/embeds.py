@@ -31,7 +31,7 @@ from ..directory import urls as directory_urls
 from ..directory.listing_pages import Section
 from ..directory.model import Organisation
 from . import urls
-from .content import sites
+from .content import has_site, site_of
 
 KINDS = ("events", "news")
 # What the organisation's page calls each list, speaking to the group.
@@ -92,7 +92,7 @@ def _events(inputs: BuildInputs, org: Organisation) -> Embed:
 def _news(inputs: BuildInputs, org: Organisation) -> Embed:
     """The latest posts of the organisation's site (published ones only), as an embed."""
     cat = inputs.catalogue
-    posts = inputs.computed(sites)[org.slug].posts[:LISTING_UPCOMING]
+    posts = site_of(inputs, org).posts[:LISTING_UPCOMING]
     items = tuple(EmbedItem(p.title, absolute(cat, urls.post(p.org, p.name)), human_date(p.date),
                             p.date.isoformat(), "", p.summary, text_lang(p, "title", "summary"))
                   for p in posts)
@@ -104,7 +104,7 @@ def _news(inputs: BuildInputs, org: Organisation) -> Embed:
 
 def kinds_of(inputs: BuildInputs, org: Organisation) -> tuple[str, ...]:
     """Events for every organisation (it can add some), news for those with a site."""
-    return KINDS if org.slug in inputs.computed(sites) else ("events",)
+    return KINDS if has_site(org) else ("events",)
 
 
 MAKERS = {"events": _events, "news": _news}
@@ -117,8 +117,9 @@ def embed_json(embed: Embed) -> str:
 
 
 def embed_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
-    """Each organisation's lists as JSON, an HTML fragment and a page for an iframe."""
-    for org in inputs.catalogue.orgs:
+    """Each organisation's lists as JSON, an HTML fragment and a page for an iframe
+    (`Step(per="orgs")`)."""
+    for org in inputs.each("orgs"):
         for kind in kinds_of(inputs, org):
             embed = MAKERS[kind](inputs, org)
             yield OutputFile(core_urls.output_file(urls.embed(org.slug, f"{kind}.json")),

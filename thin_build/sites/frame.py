@@ -20,7 +20,7 @@ from ..core.translate import name_link, text_lang
 from ..directory.listing_pages import Frame
 from ..directory.model import Organisation
 from . import urls
-from .content import Site, sites
+from .content import Site, site_of
 from .themes import ThemeView, theme_for
 
 FRAME_TEMPLATE = "sites/_frame.html"
@@ -70,7 +70,7 @@ def site_frame(site: Site, current_url: str) -> SiteFrame:
 
 def org_frame(inputs: BuildInputs, org: Organisation) -> Frame | None:
     """The frame of a folder-shaped organisation's listing page, its site's home."""
-    site = inputs.computed(sites).get(org.slug)
+    site = site_of(inputs, org)
     if site is None:
         return None
     return Frame(FRAME_TEMPLATE, site_frame(site, urls.home(org.slug)))

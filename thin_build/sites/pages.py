@@ -20,7 +20,7 @@ from ..core.write import OutputFile
 from ..directory import urls as directory_urls
 from ..directory import views as directory_views
 from . import model, urls
-from .content import Site, sites
+from .content import Site, site_of
 from .frame import crumbs, site_frame
 from .news import news_outputs
 
@@ -35,8 +35,10 @@ class PageView:
 
 
 def site_outputs(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
-    """Every page of every site, one site at a time."""
-    for site in inputs.computed(sites).values():
+    """Every page of each organisation's site (`Step(per="orgs")`): most have none."""
+    for org in inputs.each("orgs"):
+        if (site := site_of(inputs, org)) is None:
+            continue
         for page in site.pages:
             yield _page(site, page)
         yield from news_outputs(inputs, site)
@@ -79,8 +81,9 @@ def contact_page(site: Site) -> PagePlan:
 
 
 def short_addresses(inputs: BuildInputs) -> Iterable[PagePlan]:
-    """`/o/<slug>/` for every organisation: a redirect page, kept out of the sitemap."""
-    for org in inputs.catalogue.orgs:
+    """`/o/<slug>/` for each organisation (`Step(per="orgs")`): a redirect page, kept
+    out of the sitemap."""
+    for org in inputs.each("orgs"):
         target = directory_urls.org(org.slug)
         yield PagePlan(urls.short(org.slug), "sites/redirect.html", org.name, org.summary,
                        {"target": target}, in_sitemap=False)

@@ -4,7 +4,7 @@ Organisations list `skills_offered` and `skills_wanted` as terms of the director
 skills taxonomy; this capability matches them once a build (`matching.py`), publishes
 `/skills/` and adds "you could swap skills with…" to each organisation's page.
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..directory.listing_pages import ORG_PAGE
@@ -15,7 +15,10 @@ from .pages import exchange_page, org_swaps
 SKILLS = Capability(
     name="skills",
     depends_on=("directory",),
-    steps=(exchange_page,),
+    steps=(
+        Step(exchange_page, reads=frozenset({
+            "orgs", "skills", "stages"})),
+    ),
     sections=frozenset({"skills"}),
     contributes={
         HOME_ROUTES: ((59, Link(N_("Skills exchange: swap skills with other groups"),

@@ -8,7 +8,7 @@ form and a page on how to add results. Depends on the directory (respondents are
 organisations; stages, wards and needs are its taxonomies), referral (the gaps report),
 open data (the CSV writer) and evidence (its page, tables, charts and small-cell rule).
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..evidence.pages import EVIDENCE_PAGE
 from .pages import evidence_sections, survey_pages
 from .schema import KINDS
@@ -17,6 +17,10 @@ SURVEYS = Capability(
     name="surveys",
     depends_on=("directory", "referral", "opendata", "evidence"),
     kinds=KINDS,
-    steps=(survey_pages,),
+    steps=(
+        Step(survey_pages, reads=frozenset({
+            "needs", "orgs", "providers", "referrals", "site", "stages", "surveys", "today",
+            "wards"})),
+    ),
     contributes={EVIDENCE_PAGE: (evidence_sections,)},
 )

@@ -5,7 +5,7 @@ Depends on the directory (a toolkit's author is a provider; "get help with this"
 names the providers for its topics) and on referral (each need's page lists the
 toolkits and regional links for that need, and toolkit pages link to it).
 """
-from ..core.capability import Capability
+from ..core.capability import Capability, Step
 from ..core.i18n import N_
 from ..core.present import Link
 from ..core.render import FOOTER, NAV
@@ -23,7 +23,15 @@ TOOLKITS = Capability(
     depends_on=("directory", "referral"),
     kinds=KINDS,
     checks=(check_toolkits,),
-    steps=(library_pages, toolkit_pages, links_page),
+    steps=(
+        Step(library_pages, reads=frozenset({
+            "needs", "regional_links", "stages", "toolkits"})),
+        Step(toolkit_pages, per="toolkits", reads=frozenset({
+            "activities", "groups", "needs", "orgs", "provider_types", "providers",
+            "regional_links", "stages", "toolkits", "wards"})),
+        Step(links_page, reads=frozenset({
+            "needs", "regional_links", "stages", "toolkits"})),
+    ),
     sections=frozenset({"toolkits", "links"}),
     contributes={
         NAV: ((40, Link(N_("Toolkits"), urls.library())),),

@@ -87,7 +87,8 @@ def _filtered(library: Library, ways_in: dict, url: str, current: str, title: st
 
 
 def toolkit_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
-    for toolkit in inputs.catalogue.toolkits:
+    """Each toolkit's page (`Step(per="toolkits")`)."""
+    for toolkit in inputs.each("toolkits"):
         yield toolkit_page(inputs, toolkit)
 
 

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from tests.helpers import REPO, TODAY
 from thin_build import build
-from thin_build.core.load import MAX_SLUG_LENGTH, split_front_matter
+from thin_build.core.load import MAX_SLUG_LENGTH
+from thin_build.core.parse import split_front_matter
 from thin_build.core.yaml_nodes import parse_yaml
 from thin_build.opendata import listing_files
 from thin_build.opendata.listing_files import FileSet, listing_text, listing_values, safe_slug

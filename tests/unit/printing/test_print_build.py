@@ -85,3 +85,14 @@ def test_the_command_leaves_pdfs_out_when_asked(site, tmp_path):
     assert rendered == [] and not (out / "print" / "directory.pdf").exists()
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert "--pdf" in result.output and "Make the printable PDFs too" in result.output
+
+
+def test_thin_cache_0_keeps_no_pdfs_between_builds(site, monkeypatch):
+    """`THIN_CACHE=0` turns every cache off: no `0/pdf` folder, every PDF made afresh."""
+    root, rendered = site
+    monkeypatch.setenv(engine.CACHE_ENV, "0")
+    monkeypatch.chdir(root)
+    build_site(root, today=TODAY, pdf=True)
+    build_site(root, today=TODAY, pdf=True)
+    assert len(rendered) == 2 and rendered[0] == rendered[1] > 0
+    assert not (root / "0").exists() and not (root / ".thin-cache" / "pdf").exists()

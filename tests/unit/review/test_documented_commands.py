@@ -17,7 +17,7 @@ from thin_build.cli import main
 
 DOCUMENTS = ("README.md", "CONTRIBUTING.md")
 # `./run` commands that are the script's own rather than `thin`'s.
-SCRIPT_COMMANDS = {"test"}
+SCRIPT_COMMANDS = {"test", "bench"}
 COMMAND = re.compile(r"\./run ([a-z][^`#|)>\n]*)")
 
 
