@@ -1,6 +1,7 @@
 """`./run bench`: THIN against Hugo on the same generated organisations, at each size.
 
-    ./run bench [--orgs 1000 5000 20000] [--seed 15] [--no-pdf] [--markdown docs/performance.md]
+    ./run bench [--orgs 1000 5000 20000] [--seed 15] [--no-pdf] [--rebuilds-up-to N]
+                [--markdown docs/performance.md]
 
 For each size: generate the repository (benchmarks/generate.py) and the same
 organisations as a Hugo site (benchmarks/hugo_site.py); time `thin build` as a whole
@@ -60,7 +61,7 @@ def say(orgs: int, what: str) -> None:
     print(f"[{orgs:,}] {what}", file=sys.stderr, flush=True)
 
 
-def measure_size(work: Path, orgs: int, seed: int, pdf: bool) -> dict:
+def measure_size(work: Path, orgs: int, seed: int, pdf: bool, rebuilds: bool) -> dict:
     repo, site, hugo = work / "repo", work / "site", work / "hugo"
     say(orgs, "generating the repository and the Hugo site")
     generate(repo, orgs, seed)
@@ -76,7 +77,8 @@ def measure_size(work: Path, orgs: int, seed: int, pdf: bool) -> dict:
     hugo_run = run_measured(["hugo", "--quiet", "--source", str(hugo),
                              "--destination", str(work / "public")])
     one_query = node(site, [ONE_WORD])[ONE_WORD]
-    say(orgs, "incremental rebuilds")
+    if rebuilds:
+        say(orgs, "incremental rebuilds")
     stages = profile["stages"]
     return {
         "orgs": orgs, "pages": profile["pages"], "cold": cold, "warm": warm,
@@ -87,7 +89,7 @@ def measure_size(work: Path, orgs: int, seed: int, pdf: bool) -> dict:
                                        site / "bn" / "support" / "referral-index.json"),
         "pdf_seconds": sum(s for name, s in stages.items() if ".printing." in name)
         if pdf else None,
-        "rebuilds": time_rebuilds(repo, work / "incremental-site", pdf)}
+        "rebuilds": time_rebuilds(repo, work / "incremental-site", pdf) if rebuilds else []}
 
 
 def full_build_line(name: str, run: Measured, pages: int) -> str:
@@ -157,7 +159,8 @@ def markdown(results: list[dict], pdf: bool) -> str:
               "(files written; *full* = fell back to a full build):", "", head("edit").rstrip("\n")]
     for index, what in enumerate(EDITS):
         cells = [f"{r['rebuilds'][index].seconds:.2f} ({r['rebuilds'][index].files_written}"
-                 f"{', *full*' if r['rebuilds'][index].full else ''})" for r in results]
+                 f"{', *full*' if r['rebuilds'][index].full else ''})" if r["rebuilds"] else "–"
+                 for r in results]
         lines.append(f"| {what} | " + " | ".join(cells) + " |")
     stage_names = [n for n in results[-1]["stages"] if not n.startswith("step:")]
     if stage_names:
@@ -183,13 +186,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--no-pdf", action="store_true", help="leave the printable PDFs out")
     parser.add_argument("--markdown", type=Path, help="write the tables into this file")
+    parser.add_argument("--rebuilds-up-to", type=int, default=None, metavar="ORGS",
+                        help="time the incremental rebuilds only up to this size (each "
+                             "rebuild loads and validates every file: minutes at 20,000)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # each size's figures as soon as measured
     results = []
     for orgs in args.orgs:
         work = Path(tempfile.mkdtemp(prefix=f"thin-bench-{orgs}-"))
         try:
-            results.append(measure_size(work, orgs, args.seed, not args.no_pdf))
+            rebuilds = args.rebuilds_up_to is None or orgs <= args.rebuilds_up_to
+            results.append(measure_size(work, orgs, args.seed, not args.no_pdf, rebuilds))
             print_size(results[-1])
             if args.markdown:  # after every size: a long run that fails keeps what it measured
                 write_markdown(args.markdown, markdown(results, not args.no_pdf))
