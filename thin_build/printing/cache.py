@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 # Bump when the engine's rendering options or output change, to drop old entries.
-CODE_VERSION = "printing-1"
+CODE_VERSION = "printing-parts-1"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 organisations A–Z, and indexes of needs and wards, all with page numbers.
 
 Page numbers are never computed here: the template links every contents and index
-line to its entry's anchor and the stylesheet prints `target-counter`, so WeasyPrint
-fills in the page each entry actually landed on.
+line to its entry's anchor, and `parts.py` writes in the page each entry actually
+landed on once the directory's parts are laid out.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def directory_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
             _("%(site)s: the full directory") % {"site": cat.site.title}, "directory",
             directory_data(cat, cat.orgs, cat.providers),
             description=_("Every support provider by need and every organisation A–Z, with a "
-                          "contents page and indexes of needs and wards."))
+                          "contents page and indexes of needs and wards."), in_parts=True)
         return
     yield PrintDocument(
         urls.provider_directory(), DIRECTORY_TEMPLATE,
@@ -42,7 +42,7 @@ def directory_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
          # Translators: the edition's name on its cover: "বাংলা সংস্করণ" ("Bengali edition").
          "edition": _("%(language)s edition") % {"language": current_language().name}},
         description=_("Every support provider by need, with a contents page and an index "
-                      "of needs."))
+                      "of needs."), in_parts=True)
 
 
 def directory_data(cat: Catalogue, orgs, providers) -> dict:

@@ -58,6 +58,9 @@ class PrintDocument:
     lang: str = field(default_factory=_pass_language)
     description: str = ""
     stylesheets: tuple[str, ...] = (PRINT_CSS,)
+    # The directory's layout (its template takes `part`): rendered as parts on all cores
+    # and joined (`parts.py`); any other document is laid out whole.
+    in_parts: bool = False
 
 
 DocumentSource = Callable[[BuildInputs], Iterable[PrintDocument]]

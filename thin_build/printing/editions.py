@@ -72,7 +72,7 @@ def edition_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
                 % {"num": len(orgs), "ward": ward.name},
                 ngettext("and the %(num)d support provider working there or borough-wide.",
                          "and the %(num)d support providers working there or borough-wide.",
-                         len(providers)) % {"num": len(providers)})))
+                         len(providers)) % {"num": len(providers)})), in_parts=True)
     for need in cat.needs:
         providers = need_selection(cat, need.slug)
         if providers:
@@ -85,12 +85,12 @@ def edition_documents(inputs: BuildInputs) -> Iterator[PrintDocument]:
                 description=ngettext(
                     "The %(num)d support provider for %(need)s, with each service.",
                     "The %(num)d support providers for %(need)s, with each service.",
-                    len(providers)) % {"num": len(providers), "need": need_name})
+                    len(providers)) % {"num": len(providers), "need": need_name}, in_parts=True)
     yield PrintDocument(
         LARGE_PRINT_PATH, LARGE_PRINT_TEMPLATE,
         _("%(site)s: support providers in large print") % {"site": site},
         "large-print", _edition(cat, (), cat.providers, _("Large print edition")),
-        description=_("Every support provider by need, in large type."))
+        description=_("Every support provider by need, in large type."), in_parts=True)
 
 
 def _edition(cat: Catalogue, orgs, providers, edition: str) -> dict:

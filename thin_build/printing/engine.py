@@ -21,8 +21,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import signal
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,9 @@ from ..core.present import human_date
 from ..core.render import make_environment
 from .cache import Entry, PdfCache, cache_key
 from .documents import PrintDocument, all_documents
+from .join import JoinError
+from .parts import PLACEHOLDER, Split
+from .worker import Rendered, render_one
 
 CACHE_ENV = "THIN_CACHE"  # overrides `<root>/.thin-cache`, e.g. one cache for a test run
 
@@ -103,7 +105,8 @@ def render_documents(inputs: BuildInputs, documents: tuple[PrintDocument, ...] |
     folders = site_folders(inputs.templates, inputs.root)
     cache = PdfCache(cache_folder(inputs))
     done: dict[str, RenderedPdf] = {}
-    jobs: list[tuple[PrintDocument, str, str]] = []
+    jobs: list[tuple[PrintDocument, _Whole | Split]] = []
+    keys: list[str] = []
     for document in documents:
         html = document_html(env, inputs, document)
         if len(html) > limits.html_chars:
@@ -114,18 +117,26 @@ def render_documents(inputs: BuildInputs, documents: tuple[PrintDocument, ...] |
         if entry is not None:
             done[document.path] = _rendered(document, entry, from_cache=True)
         else:
-            jobs.append((document, html, key))
-    for (document, _, key), outcome in zip(jobs, _run(jobs, folders, limits)):
-        if isinstance(outcome, str):
-            raise _failure(document, outcome)
-        entry, served = outcome
-        cache.put(key, entry, {url: asset_digest(url, folders) for url in served})
-        done[document.path] = _rendered(document, entry)
+            jobs.append((document, _task(env, inputs, document, html)))
+            keys.append(key)
+    for (document, task), key, failure in zip(jobs, keys, _run(jobs, folders, limits)):
+        if failure is None and len(task.entry.data) > limits.pdf_bytes:
+            failure = (f"the PDF is {human_size(len(task.entry.data))}, over the limit of "
+                       f"{human_size(limits.pdf_bytes)}")
+        if failure is not None:
+            raise _failure(document, failure)
+        cache.put(key, task.entry, {url: asset_digest(url, folders) for url in task.served})
+        done[document.path] = _rendered(document, task.entry)
     return {path: done[path] for path in sorted(done)}
 
 
-def document_html(env, inputs: BuildInputs, document: PrintDocument) -> str:
-    """The document's HTML: its template with `data` and `document` (the frame's values)."""
+def document_html(env, inputs: BuildInputs, document: PrintDocument, part: dict | None = None,
+                  page_of=None) -> str:
+    """The document's HTML: its template with `data` and `document` (the frame's values).
+
+    A document rendered in parts (`parts.py`) also gets which `part` (by default the
+    whole text, what the cache keys on) and `page_of(anchor)`, its page number as text.
+    """
     site = inputs.catalogue.site
     frame = {"title": document.title, "lang": document.lang, "path": document.path,
              "stylesheets": document.stylesheets, "site_title": site.title,
@@ -138,7 +149,8 @@ def document_html(env, inputs: BuildInputs, document: PrintDocument) -> str:
     # A link in a printed document only works as a full address, so `url` (what the
     # site's own templates and macros call) is the absolute one here.
     return env.get_template(document.template).render(
-        document=frame, absolute=absolute, url=absolute, **document.data)
+        document=frame, absolute=absolute, url=absolute, part=part or {"kind": "all"},
+        page_of=page_of or (lambda anchor: PLACEHOLDER), **document.data)
 
 
 def _rendered(document: PrintDocument, entry: Entry, from_cache: bool = False) -> RenderedPdf:
@@ -151,98 +163,88 @@ def _failure(document: PrintDocument, reason: str) -> ContentError:
                                  Location(f"templates/{document.template}"))])
 
 
-def _options(document: PrintDocument) -> dict:
+def _options(document: PrintDocument, tagged: bool = True) -> dict:
+    """WeasyPrint's options. A document made in parts is PDF/UA-1 (tags, PDF 1.7 and the
+    XMP packet that claims it, which the join keeps); its footers are drawing only."""
     identifier = hashlib.sha256(document.path.encode("utf-8")).hexdigest()[:32]
-    return {"pdf_identifier": identifier.encode("ascii"), "pdf_tags": True,
-            "custom_metadata": False, "full_fonts": False}
+    variant = {"pdf_variant": "pdf/ua-1"} if document.in_parts and tagged else {}
+    return {"pdf_identifier": identifier.encode("ascii"), "pdf_tags": tagged,
+            "custom_metadata": False, "full_fonts": False, **variant}
 
 
 def _options_text(document: PrintDocument) -> str:
     return repr(sorted(_options(document).items()))
 
 
-def _run(jobs, folders, limits: Limits) -> list:
-    """Each job's (Entry, served URLs) or failure text, in job order, across cores.
+class _Whole:
+    """A document laid out as one: one job, its PDF as it comes."""
 
-    The worker's own alarm enforces the time limit; a worker that dies (killed for
-    memory, say) breaks the pool, which fails the documents still waiting. The longest
-    HTML is started first, so the full directory renders while the other cores work
-    through the editions and flyers, instead of starting last and running alone.
-    """
-    if not jobs:
+    def __init__(self, html: str):
+        self.html, self.entry, self.served = html, None, set()
+
+    def start(self) -> list[tuple[str, bool]]:
+        return [(self.html, True)]
+
+    def advance(self, results: list[Rendered]) -> list:
+        (result,) = results
+        self.entry, self.served = Entry(result.data, result.pages), set(result.served)
         return []
-    work = [(html, _options(document), folders, limits) for document, html, _ in jobs]
-    workers = min(len(work), os.cpu_count() or 1)
-    context = multiprocessing.get_context("fork")
-    longest_first = sorted(range(len(work)), key=lambda index: -len(work[index][0]))
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures = {index: pool.submit(_render_one, work[index]) for index in longest_first}
-        outcomes = []
-        for index in range(len(work)):
-            try:
-                outcomes.append(futures[index].result())
-            except BrokenProcessPool:
-                outcomes.append("its worker process stopped (out of memory?)")
-        return outcomes
 
 
-def _page_references_once_per_page() -> None:
-    """Make pydyf's `PDF.page_references` compute its tuple once per page count.
+def _task(env, inputs: BuildInputs, document: PrintDocument, html: str):
+    """How `document` is rendered: in parts and joined (the directory's layout), or whole."""
+    if not document.in_parts:
+        return _Whole(html)
+    return Split(lambda part, page_of: document_html(env, inputs, document, part, page_of),
+                 document.data, _options(document)["pdf_identifier"])
 
-    pydyf rebuilds the tuple of every page's reference each time it is read, and
-    WeasyPrint reads it for every tagged element and every link: quadratic in the page
-    count, seconds for a 300-page directory. Pages are only ever appended to `Kids`, so
-    the tuple for a given length never changes; the bytes written are the same.
+
+def _run(jobs: list, folders, limits: Limits) -> list[str | None]:
+    """Run every (document, task)'s phases across cores; each one's failure text, or None.
+
+    A task's next phase is submitted as soon as its last one is done, so the phases of
+    one document interleave with the others'. The worker's own alarm enforces the time
+    limit; a worker that dies (killed for memory, say) breaks the pool, which fails the
+    documents still waiting. The longest HTML is started first, so the full directory's
+    parts render while the other cores work through the editions and flyers.
     """
-    import pydyf
+    documents, tasks = [document for document, _ in jobs], [task for _, task in jobs]
+    failures: list[str | None] = [None] * len(tasks)
+    if not tasks:
+        return failures
+    starts = [task.start() for task in tasks]
+    results: list[list] = [[None] * len(first) for first in starts]
+    context = multiprocessing.get_context("fork")
+    order = sorted(((index, slot) for index, first in enumerate(starts)
+                    for slot in range(len(first))), key=lambda key: -len(starts[key[0]][key[1]][0]))
+    workers = min(len(order), os.cpu_count() or 1)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        def submit(index: int, slot: int, job: tuple[str, bool]):
+            html, tagged = job
+            options = _options(documents[index], tagged)
+            return pool.submit(render_one, (html, options, folders, limits)), (index, slot)
 
-    compute = pydyf.PDF.page_references.fget
-    if getattr(compute, "once_per_page", False):
-        return
-
-    def page_references(pdf):
-        kids = len(pdf.pages["Kids"])
-        known = pdf.__dict__.get("_page_references")
-        if known is None or known[0] != kids:
-            known = pdf.__dict__["_page_references"] = (kids, compute(pdf))
-        return known[1]
-
-    page_references.once_per_page = True
-    pydyf.PDF.page_references = property(page_references)
-
-
-class _TimeUp(BaseException):
-    """Not an `Exception`, so no `except Exception` inside WeasyPrint can swallow it."""
-
-
-def _alarm(signum, frame):
-    raise _TimeUp()
-
-
-def _render_one(job) -> tuple[Entry, set[str]] | str:
-    """In a worker process: one HTML text to PDF bytes, within the limits."""
-    from weasyprint import HTML
-
-    from .fetcher import BASE_URL, ProjectFetcher, Refused
-
-    html, options, folders, limits = job
-    _page_references_once_per_page()
-    fetcher = ProjectFetcher(folders)
-    signal.signal(signal.SIGALRM, _alarm)
-    # The alarm repeats every 0.1 s once due: a tick that lands inside one of the C
-    # libraries' callbacks is swallowed there, and the next one lands in Python.
-    signal.setitimer(signal.ITIMER_REAL, limits.seconds, 0.1)
-    try:
-        try:
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(**options)
-            data = document.write_pdf(**options)
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-    except _TimeUp:
-        return f"rendering took longer than {limits.seconds} s"
-    except (Exception, Refused) as exc:  # WeasyPrint's errors and refusals become text
-        return f"{type(exc).__name__}: {exc}"
-    if len(data) > limits.pdf_bytes:
-        return (f"the PDF is {human_size(len(data))}, over the limit of "
-                f"{human_size(limits.pdf_bytes)}")
-    return Entry(data, len(document.pages)), fetcher.served
+        pending = dict(submit(index, slot, starts[index][slot]) for index, slot in order)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: pending[f]):
+                index, slot = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    outcome = "its worker process stopped (out of memory?)"
+                if failures[index] is not None:
+                    continue
+                if isinstance(outcome, str):
+                    failures[index] = outcome
+                    continue
+                results[index][slot] = outcome
+                if all(result is not None for result in results[index]):
+                    try:
+                        following = tasks[index].advance(results[index])
+                        results[index] = [None] * len(following)
+                        pending.update(submit(index, slot, job)
+                                       for slot, job in enumerate(following))
+                    except (JoinError, BrokenProcessPool) as error:
+                        failures[index] = str(error) or "its worker process stopped"
+    return failures

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import re
 import subprocess
 import tempfile
@@ -89,6 +90,21 @@ def fonts(data: bytes) -> list[dict]:
     """pdffonts' table as rows: name, type, embedded."""
     rows = poppler("pdffonts", data).splitlines()[2:]
     return [{"name": row.split()[0], "embedded": row.split()[-5] == "yes"} for row in rows]
+
+
+@contextlib.contextmanager
+def opened(data: bytes) -> Iterator:
+    """The PDF as a pikepdf document (kept open while in use: its objects need it)."""
+    import pikepdf
+
+    with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
+        yield pdf
+
+
+def catalogue_lang(data: bytes) -> str:
+    """The document's language, /Lang of its catalogue ("" when missing)."""
+    with opened(data) as pdf:
+        return str(pdf.Root.get("/Lang", ""))
 
 
 def decompressed(data: bytes) -> bytes:

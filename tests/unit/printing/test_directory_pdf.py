@@ -11,6 +11,7 @@ from tests.unit.printing.support import (
     BENGALI_ORG,
     BENGALI_SUMMARY,
     REORDERED,
+    catalogue_lang,
     decompressed,
     fonts,
     inputs_of,
@@ -114,6 +115,6 @@ def test_metadata_title_language_dates_and_tags(site):
     assert "CreationDate:    Tue Nov 24 00:00:00 2026 UTC" in info
     assert "ModDate:         Tue Nov 24 00:00:00 2026 UTC" in info
     assert "Tagged:          yes" in info
+    assert catalogue_lang(pdf.data) == "en"
     objects = decompressed(pdf.data)
-    assert re.search(rb"<</Type /Catalog[^\n]*/Lang \(en\)", objects)
     assert b"/StructTreeRoot" in objects  # tagged: headings, lists and paragraphs in order
