@@ -202,7 +202,8 @@ def shared_files(prep: Prepared,
 
 def build_site(root: Path, out: Path | None = None, today: dt.date | None = None,
                registry: Registry = PORTAL, *, pdf: bool = True,
-               jobs: int | None = None, cache: bool = True) -> BuildResult:
+               jobs: int | None = None, cache: bool = True,
+               wait: bool = True) -> BuildResult:
     """Build the whole site into `out` (default `root/site`), atomically.
 
     Every build step runs once per language in `site.yaml` (see `language_pass`).
@@ -210,6 +211,8 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     `jobs` processes render the pages (`core.parallel`): None for `THIN_JOBS`, else one
     per core; 1 renders in this process. The output is the same bytes whatever it is,
     and whatever the content cache holds (`cache=False`: none, see `caching`).
+    `wait=False` returns once the new site is in place, the old one still being deleted
+    in the background (`OutputTree.commit`).
 
     Raises ContentError, with every problem, when the content or a language's catalogue
     does not validate, and BuildError when a page cannot be rendered; the previous
@@ -218,11 +221,11 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
     clock = Timings()
     with caching(Path(root), cache) as contents:
         return build_prepared(prepare_build(root, out, today, registry, pdf=pdf, clock=clock,
-                                            cache=contents), jobs=jobs, clock=clock)
+                                            cache=contents), jobs=jobs, clock=clock, wait=wait)
 
 
 def build_prepared(prep: Prepared, *, jobs: int | None = None,
-                   clock: Timings | None = None) -> BuildResult:
+                   clock: Timings | None = None, wait: bool = True) -> BuildResult:
     """The build steps, rendering and the atomic write of a prepared build."""
     clock = clock or Timings()
     jobs = resolve_jobs(jobs)
@@ -245,7 +248,7 @@ def build_prepared(prep: Prepared, *, jobs: int | None = None,
                     tree.write(rel, data)
         files = len(tree.written)
         with clock.stage("commit"):
-            tree.commit()
+            tree.commit(wait)
     clock.add("total", clock.elapsed())
     return BuildResult(prep.catalogue, prep.problems, sum(step.pages for step in steps),
                        files, prep.out, tuple(steps), clock.items(), jobs)

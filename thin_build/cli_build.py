@@ -40,7 +40,8 @@ def build_command(root: Path, today, out: Path | None, no_pdf: bool, jobs: int |
         if incremental:
             return _rebuild(Rebuilder(root, out, day(today), pdf=not no_pdf, jobs=jobs,
                                       persist=True))
-        result = build.build_site(root, out, day(today), pdf=not no_pdf, jobs=jobs)
+        # The old site is deleted after this command returns (see OutputTree.commit).
+        result = build.build_site(root, out, day(today), pdf=not no_pdf, jobs=jobs, wait=False)
     except ContentError as exc:
         for problem in exc.problems:
             click.echo(format_problem(problem), err=True)

@@ -2,13 +2,15 @@
 
 A full build records what every (language, step) wrote and the hash of every input
 file (`build_state.BuildState`). A rebuild turns the changed files into changed inputs
-(a record of a collection, a taxonomy, "media", "downloads", "history"), and reruns
-each step whose `Step.reads` names one of them; a `per` step whose collection only
-had records changed runs for those records alone (`BuildInputs.only`). Everything is
-rendered in memory first, so a problem leaves `site/` as it was; then only files whose
-bytes differ are replaced, and files no longer made are removed. The result is the
-same bytes as a full build (`tests/unit/test_incremental.py`). Changes no declaration
-can bound (site settings, templates, catalogues, the code) rebuild everything.
+(records of a collection or terms of a taxonomy, with the fields that differ from
+the last build's records; "media", "downloads", "history": `changes.Changes`), and
+reruns each step whose `Step.reads` names one of them, field by field; a `per` step
+that reads nothing changed of its collection's other records runs for the changed
+records alone (`BuildInputs.only`). Everything is rendered in memory first, so a
+problem leaves `site/` as it was; then only files whose bytes differ are replaced, and
+files no longer made are removed. The result is the same bytes as a full build
+(`tests/unit/test_incremental.py`). Changes no declaration can bound (site settings,
+templates, catalogues, the code) rebuild everything.
 """
 from __future__ import annotations
 
@@ -37,12 +39,14 @@ from .build import (
 )
 from .build_state import BuildState, StepRecord
 from .capabilities import PORTAL
-from .core.capability import EVERYTHING, Step
+from .changes import Changes, frame_changed, rerun_for
+from .core.catalogue import Catalogue
 from .core.code_version import code_version
 from .core.load import MEDIA_DIR
 from .core.messages import TRANSLATIONS_DIR
 from .core.registry import Registry
 from .core.render import Frame
+from .core.steps import UnchangedSkipped, page_renderer
 from .core.write import MemorySink, OutputCollision
 
 
@@ -54,15 +58,9 @@ class RebuildReport:
     files_removed: int
     full: bool  # it fell back to a full build…
     reason: str  # …because of this
-
-
-@dataclass
-class Changes:
-    """The inputs a set of changed files touched."""
-
-    names: set[str]  # changed as a whole: single kinds, taxonomies, "media", "history"…
-    records: dict[str, set[str]]  # collection → slugs changed, added or deleted
-    files: set[str]  # the changed input files
+    # "<language> <step name>" of the passes run whole, and of those run for some records.
+    whole: tuple[str, ...] = ()
+    partly: tuple[str, ...] = ()
 
 
 class Rebuilder:
@@ -79,6 +77,10 @@ class Rebuilder:
         self.state: BuildState | None = saved.load_state(self.root) if persist else None
         self.pending: set[str] = set()  # changed files not yet rebuilt without a problem
         self.frame: Frame | None = None  # compiled templates, kept while they are unchanged
+        # The last good build's records, to compare field by field; None from a saved state.
+        self.catalogue: Catalogue | None = None
+        # Page → its plan's digest when a rebuild wrote it (`core.steps.UnchangedSkipped`).
+        self.digests: dict[str, bytes] = {}
 
     def build(self) -> BuildResult:
         """A full build; raises ContentError (and leaves `site/` as it was) on problems."""
@@ -107,8 +109,8 @@ class Rebuilder:
             prep = self._prepare(contents, None if reason else self.frame)
         if reason is None:
             changes = self._changes(prep, touched, head)
-            reason = changes if isinstance(changes, str) else _frame_changed(self.registry,
-                                                                            changes)
+            reason = changes if isinstance(changes, str) else frame_changed(self.registry,
+                                                                           changes)
         if reason is not None:
             result = self._full(prep, inputs, head)
             return RebuildReport(perf_counter() - started, len(result.steps), result.files, 0,
@@ -174,10 +176,15 @@ class Rebuilder:
         singles |= {tax.name for tax in self.registry.taxonomies}
         downloads = set(prep.catalogue.downloads) | set(state.files)
         files_folders = {f"{s.path}/{s.files}" for _k, s in self.registry.sources() if s.files}
+        terms = {tax.name for tax in self.registry.taxonomies}
         for key in touched:
             owners = {owner for owner in (state.records.get(key), now.get(key)) if owner}
             for collection, slug in owners:
-                if collection in singles:
+                if collection in terms and self.catalogue is not None:  # every term
+                    records.setdefault(collection, set()).update(
+                        r.slug for cat in (self.catalogue, prep.catalogue)
+                        for r in cat.collections.get(collection, ()))
+                elif collection in singles:
                     names.add(collection)
                 else:
                     records.setdefault(collection, set()).add(slug)
@@ -189,7 +196,9 @@ class Rebuilder:
                 names.add("downloads")
             else:
                 return f"{key} changed, and no record holds it"
-        return Changes(names, records, touched)
+        changes = Changes(names, records, touched)
+        changes.compare(self.catalogue, prep.catalogue)
+        return changes
 
     def _full(self, prep: Prepared, inputs: dict[str, str], head: str) -> BuildResult:
         result = build_prepared(prep, jobs=self.jobs)
@@ -197,12 +206,13 @@ class Rebuilder:
         in_steps = {path for step in steps.values() for path in step.files()}
         files = sorted({rel for rel, _data in shared_files(prep, [])} - in_steps)
         self._remember(BuildState(code_version(), prep.today.isoformat(), str(self.out),
-                                  self.pdf, head, inputs, saved.record_files(prep), steps, files))
-        self.pending = set()
+                                  self.pdf, head, inputs, saved.record_files(prep), steps, files),
+                       prep.catalogue)
+        self.pending, self.digests = set(), {}
         return result
 
-    def _remember(self, state: BuildState) -> None:
-        self.state = state
+    def _remember(self, state: BuildState, catalogue: Catalogue) -> None:
+        self.state, self.catalogue = state, catalogue
         if self.persist:
             saved.save_state(self.root, state)
 
@@ -211,13 +221,16 @@ class Rebuilder:
         """Run the affected steps into memory, then write what differs."""
         state, sink = self.state, MemorySink()
         steps: dict[str, StepRecord] = {}
-        neutral, run = set(prep.neutral), 0
+        neutral, whole, partly, made = set(prep.neutral), [], [], {}
         for language in prep.languages:
+            linked = "\n".join(sorted(neutral)).encode()  # without a prefix: in the edition
             with language_pass(prep, language, neutral) as (inputs_now, layout):
+                pages = UnchangedSkipped(sink, page_renderer(prep.frame, layout),
+                                         self.digests, made, linked)
                 for capability in self.registry.capabilities:
                     for step in capability.steps:
                         key = f"{language.code} {step.name}"
-                        old, only = state.steps.get(key), _only(step, changes)
+                        old, only = state.steps.get(key), rerun_for(step, changes, prep.pdf)
                         if old is not None and only == {}:
                             steps[key] = old
                         else:
@@ -225,9 +238,9 @@ class Rebuilder:
                                        dataclasses.replace(inputs_now, only=only,
                                                            _computed={}, _current={}))
                             output = run_step(sink, prep.frame, layout, partial, capability,
-                                              step, language, neutral)
+                                              step, language, neutral, pages=pages)
                             steps[key] = saved.merged(old, saved.step_record(output), only)
-                            run += 1
+                            (whole if old is None or only is None else partly).append(key)
                         neutral |= set(steps[key].shared)
         sitemap = [url for step in steps.values() for url in step.sitemap()]
         in_steps = {path for step in steps.values() for path in step.files()}
@@ -240,10 +253,18 @@ class Rebuilder:
             elif rel not in state.files or saved.input_key(self.root, data) in changes.files:
                 copies[rel] = data
         files = sorted({rel for rel, _data in shared_files(prep, [])})
-        written, removed = self._write(sink, copies, state.outputs() - in_steps - set(files))
+        gone = state.outputs() - in_steps - set(files)
+        try:
+            written, removed = self._write(sink, copies, gone)
+        except BaseException:  # some pages may be written, others not: trust none
+            self.digests = {}
+            raise
+        self.digests = {path: digest for path, digest in (self.digests | made).items()
+                        if path not in gone}
         self._remember(BuildState(state.code, state.today, state.out, state.pdf, head, inputs,
-                                  saved.record_files(prep), steps, files))
-        return RebuildReport(perf_counter() - started, run, written, removed, False, "")
+                                  saved.record_files(prep), steps, files), prep.catalogue)
+        return RebuildReport(perf_counter() - started, len(whole) + len(partly), written,
+                             removed, False, "", tuple(whole), tuple(partly))
 
     def _write(self, sink: MemorySink, copies: dict[str, Path],
                gone: set[str]) -> tuple[int, int]:
@@ -268,22 +289,6 @@ class Rebuilder:
                 folder.rmdir()
                 folder = folder.parent
         return written, len(gone)
-
-
-def _only(step: Step, changes: Changes) -> dict[str, frozenset[str]] | None:
-    """None: run the step whole; {}: keep its output; else the records to run it for."""
-    changed = changes.names | changes.records.keys()
-    if EVERYTHING <= step.reads or step.reads & changed or step.per in changes.names:
-        return None
-    if step.per and step.per in changes.records:
-        return {step.per: frozenset(changes.records[step.per])}
-    return {}
-
-
-def _frame_changed(registry: Registry, changes: Changes) -> str | None:
-    """Why every page must be made again: what the frame of every page reads changed."""
-    changed = sorted(registry.frame_reads & (changes.names | changes.records.keys()))
-    return f"every page's menus show {', '.join(changed)}, which changed" if changed else None
 
 
 def _replace(target: Path, write) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,21 @@ def test_build_writes_the_site(make_site, tmp_path: Path) -> None:
     pages = sum(1 for _ in out.rglob("*.html"))
     files = sum(1 for p in out.rglob("*") if p.is_file())
     assert result.stdout == f"Built {pages} pages ({files} files) into {out}\n"
+
+
+def test_a_second_build_replaces_the_site_and_the_old_one_is_deleted_after(
+        make_site, tmp_path: Path) -> None:
+    """`thin build` returns once the new site is in place; the old one, renamed beside it,
+    is deleted by a detached process (a slow disk deletes as slowly as it writes)."""
+    root, out = make_site(), tmp_path / "out"
+    assert run("build", "--root", root, "--out", out, *DAY).exit_code == 0
+    (out / "stale.html").write_text("from an older build", encoding="utf-8")
+    assert run("build", "--root", root, "--out", out, *DAY).exit_code == 0
+    assert not (out / "stale.html").exists() and (out / "orgs/bow-youth/index.html").exists()
+    deadline = time.monotonic() + 60
+    while any(p.name.startswith("out.old-") for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline, "the old site was never deleted"
+        time.sleep(0.05)
 
 
 def test_build_on_broken_content_exits_1_and_writes_nothing(make_site, tmp_path: Path) -> None:

@@ -31,6 +31,11 @@ PO = "translations/bn/LC_MESSAGES/messages.po"
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
+    return bilingual_copy(tmp_path)
+
+
+def bilingual_copy(tmp_path: Path) -> Path:
+    """The base site in `tmp_path/repo`, in English and Bengali, with its own templates."""
     repo = tmp_path / "repo"
     shutil.copytree(BASE_SITE, repo)
     site_yaml = repo / "content" / "site.yaml"
@@ -127,9 +132,28 @@ def _edit_content_page(root: Path) -> list[str]:
     return ["content/pages/about.md"]
 
 
+def _replacing(name: str, path: str, old: str, new: str):
+    """An edit of one file, named `name` for the test ids."""
+    def edit(root: Path) -> list[str]:
+        _edit(root / path, old, new)
+        return [path]
+    edit.__name__ = name
+    return edit
+
+
+# Names show on partners' pages, in event listings and the A–Z; the provider is the
+# event's organiser, named on its page and the calendar.
+_edit_org_name = _replacing("_edit_org_name", "orgs/bow-youth.md", "name: Bow Youth Project",
+                            "name: Bow Youth Club")
+_edit_event_time = _replacing("_edit_event_time", "events/funding-surgery.md",
+                              "start: 2026-12-03 16:00", "start: 2026-12-03 16:30")
+_edit_provider_name = _replacing("_edit_provider_name", "providers/hub.md", "name: ",
+                                 "name: The ")
+
+
 EDITS = [_edit_summary, _add_listing, _delete_listing, _rename_listing, _edit_term,
          _edit_template, _edit_po, _inline_translation, _edit_toolkit, _edit_event,
-         _edit_content_page]
+         _edit_content_page, _edit_org_name, _edit_event_time, _edit_provider_name]
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=[edit.__name__.lstrip("_") for edit in EDITS])

@@ -79,13 +79,22 @@ def runs() -> dict[str, tuple[Pass, dict[str, Run]]]:
 
 
 def undeclared(step: Step, run: Run) -> set[str]:
-    """What the step read that its declaration does not name."""
+    """What the step read that its declaration does not name: a field of a collection
+    (`orgs.name`, `orgs.slug` for which records there are) is declared by itself or by
+    the bare collection."""
     reads = set(run.reads)
     if "root" in reads:
         reads.discard("root")
         if not step.reads & ROOT_USES:
             reads.add("root (declare media or history)")
-    return reads - step.reads
+    declared = step.fields
+    return {read for read in reads
+            if not _covered(declared, *read.partition(".")[::2])}
+
+
+def _covered(declared, name: str, field_name: str) -> bool:
+    fields = declared.get(name, frozenset())
+    return name in declared and (not field_name or fields is None or field_name in fields)
 
 
 @pytest.mark.parametrize("step", STEPS, ids=lambda step: step.name)
@@ -146,17 +155,43 @@ def test_the_page_frame_reads_only_pages_and_site(runs) -> None:
         with each_pass.current() as inputs:
             make_layout(RecordingCatalogue(inputs.catalogue, recorder), inputs.contributions,
                         "", inputs.catalogue.site.languages)
-        assert recorder.reads <= PORTAL.frame_reads, label
+        assert {read.partition(".")[0] for read in recorder.reads} <= PORTAL.frame_reads, label
+
+
+def _org_pages() -> Step:
+    return next(s for s in STEPS if s.name == "thin_build.directory.pages.org_pages")
 
 
 def test_a_declaration_that_omits_a_read_fails(runs) -> None:
     """The recording catches a step that reads more than it says: here the org pages
     step declared without the wards its pages name."""
-    step = next(s for s in STEPS if s.name == "thin_build.directory.pages.org_pages")
-    wrong = Step(step.make, step.reads - {"wards"}, step.per)
+    step = _org_pages()
+    wrong = Step(step.make, frozenset(r for r in step.reads if not r.startswith("wards")),
+                 step.per)
     each_pass, _ = runs["golden-en"]
     with each_pass.current() as inputs:
-        assert undeclared(wrong, run_recorded(wrong, inputs)) == {"wards"}
+        assert undeclared(wrong, run_recorded(wrong, inputs)) == {
+            "wards.code", "wards.name", "wards.untranslated"}
+
+
+def test_a_declaration_that_omits_a_field_fails(runs) -> None:
+    """An organisation's page shows its skill-swap partners' names: declared without
+    `orgs.name`, a rename would leave the partners' pages showing the old name."""
+    step = _org_pages()
+    wrong = Step(step.make, step.reads - {"orgs.name"}, step.per)
+    each_pass, _ = runs["golden-en"]
+    with each_pass.current() as inputs:
+        assert undeclared(wrong, run_recorded(wrong, inputs)) == {"orgs.name"}
+
+
+def test_a_memo_keyed_by_records_does_not_hide_reads(runs) -> None:
+    """The calendar's occurrences are cached by event (`lru_cache`): a second run
+    still reads the events' times, and says so."""
+    step = next(s for s in STEPS if s.name == "thin_build.calendar.pages.calendar_pages")
+    inputs = runs["golden-en"][0].inputs
+    with runs["golden-en"][0].current():
+        first, second = run_recorded(step, inputs), run_recorded(step, inputs)
+    assert "events.start" in first.reads and first.reads == second.reads
 
 
 def test_a_per_step_that_reads_its_collection_directly_must_declare_it(runs) -> None:
@@ -167,9 +202,53 @@ def test_a_per_step_that_reads_its_collection_directly_must_declare_it(runs) -> 
 
     sloppy = Step(pages, frozenset(), per="orgs")
     inputs = runs["golden-en"][0].inputs
-    assert undeclared(sloppy, run_recorded(sloppy, inputs)) == {"orgs"}
-    assert undeclared(Step(pages, frozenset({"orgs"}), per="orgs"),
-                      run_recorded(sloppy, inputs)) == set()
+    assert undeclared(sloppy, run_recorded(sloppy, inputs)) == {"orgs.slug", "orgs.name"}
+    for reads, missing in (({"orgs"}, set()), ({"orgs.name", "orgs.slug"}, set()),
+                           ({"orgs.name"}, {"orgs.slug"}),
+                           ({"orgs.summary", "orgs.slug"}, {"orgs.name"})):
+        declared = Step(pages, frozenset(reads), per="orgs")
+        assert undeclared(declared, run_recorded(declared, inputs)) == missing, reads
+
+
+def test_a_look_up_reads_which_records_there_are_only_when_it_fails(runs) -> None:
+    """A slug taken from another record names a record that exists (validation says
+    so), so looking it up reads only its fields; a look-up a step expects may fail
+    depends on which records there are."""
+    def pages(inputs: BuildInputs, slug: str) -> Iterator[PagePlan]:
+        try:
+            name = inputs.catalogue.lookup("wards", slug).name
+        except KeyError:
+            name = slug
+        yield PagePlan("/x/", "t.html", name, "")
+
+    inputs = runs["golden-en"][0].inputs
+    for slug, reads in (("bow-east", {"wards.name"}), ("borough-wide", {"wards.slug"})):
+        step = Step(lambda inputs, slug=slug: pages(inputs, slug), frozenset())
+        assert run_recorded(step, inputs).reads == reads, slug
+
+
+def test_a_per_step_reads_its_own_record_freely(runs) -> None:
+    """Any field of the record `each` gave, however reached, is the step's own: a
+    change to that record makes its pages again anyway."""
+    def pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+        for org in inputs.each("orgs"):
+            again = inputs.catalogue.lookup("orgs", org.slug)
+            yield PagePlan(f"/x/{org.slug}/", "t.html", org.name, again.summary)
+
+    step = Step(pages, frozenset(), per="orgs")
+    assert undeclared(step, run_recorded(step, runs["golden-en"][0].inputs)) == set()
+
+
+def test_a_record_given_to_a_template_whole_reads_every_field(runs) -> None:
+    """A template may read any field of a record in its data: only a bare declaration
+    of the collection covers that."""
+    def pages(inputs: BuildInputs) -> Iterator[PagePlan]:
+        yield PagePlan("/x/", "t.html", "x", "", {"orgs": list(inputs.catalogue.orgs)})
+
+    inputs = runs["golden-en"][0].inputs
+    for reads, missing in (({"orgs.name", "orgs.slug"}, {"orgs.*"}), ({"orgs"}, set())):
+        step = Step(pages, frozenset(reads))
+        assert undeclared(step, run_recorded(step, inputs)) == missing, reads
 
 
 def test_a_step_must_be_declared() -> None:

@@ -21,7 +21,9 @@ ASSESSMENT = Capability(
     checks=(check_questionnaires,),
     steps=(
         Step(assessment_outputs, reads=frozenset({
-            "healthcheck", "needs", "providers", "readiness", "stages", "toolkits"})),
+            "healthcheck", "needs.name", "needs.slug", "needs.untranslated",
+            "providers.services", "providers.slug", "readiness", "stages",
+            "toolkits.title"})),
     ),
     sections=frozenset({urls.HEALTH_CHECK, urls.READINESS}),
     contributes={

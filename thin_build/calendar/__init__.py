@@ -23,14 +23,32 @@ CALENDAR = Capability(
     checks=(check_agenda,),
     steps=(
         Step(calendar_pages, reads=frozenset({
-            "event_categories", "events", "orgs", "providers", "site", "today"})),
+            "event_categories.description", "event_categories.name",
+            "event_categories.slug", "event_categories.untranslated", "events.category",
+            "events.end", "events.online", "events.organiser", "events.recurrence",
+            "events.slug", "events.start", "events.summary", "events.title",
+            "events.untranslated", "events.venue", "orgs.name", "orgs.untranslated",
+            "providers.name", "providers.untranslated", "site", "today"})),
         Step(event_pages, per="events", reads=frozenset({
-            "event_categories", "groups", "languages", "orgs", "providers", "site", "stages",
-            "today", "wards"})),
+            "event_categories.name", "event_categories.untranslated", "groups.name",
+            "groups.untranslated", "languages.code", "languages.name",
+            "languages.native_name", "orgs.name", "orgs.untranslated", "providers.name",
+            "providers.untranslated", "site", "stages.name", "today", "wards.name",
+            "wards.untranslated"})),
         Step(calendar_files, reads=frozenset({
-            "event_categories", "events", "notices", "orgs", "providers", "site", "today"})),
+            "event_categories.description", "event_categories.name",
+            "event_categories.slug", "events.booking", "events.category", "events.cost",
+            "events.end", "events.online", "events.organiser", "events.posted",
+            "events.recurrence", "events.slug", "events.start", "events.summary",
+            "events.title", "events.venue", "notices.expires", "notices.posted",
+            "notices.posted_by", "notices.slug", "notices.summary", "notices.title",
+            "orgs.name", "orgs.untranslated", "providers.name",
+            "providers.untranslated", "site", "today"})),
         Step(notice_board, reads=frozenset({
-            "notices", "orgs", "providers", "site", "today"})),
+            "notices.body", "notices.expires", "notices.flyer", "notices.link",
+            "notices.posted", "notices.posted_by", "notices.slug", "notices.summary",
+            "notices.title", "orgs.name", "orgs.untranslated", "providers.name",
+            "providers.untranslated", "site", "today"})),
     ),
     sections=frozenset({"calendar", "events", "notices"}),
     contributes={

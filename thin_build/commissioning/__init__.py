@@ -25,11 +25,21 @@ COMMISSIONING = Capability(
     checks=(check_opportunities,),
     steps=(
         Step(guidance_pages, reads=frozenset({
-            "guidance", "opportunities", "today"})),
+            "guidance.body", "guidance.position", "guidance.slug", "guidance.summary",
+            "guidance.title", "opportunities.deadline", "opportunities.slug", "today"})),
         Step(opportunity_pages, reads=frozenset({
-            "activities", "needs", "opportunities", "orgs", "providers", "site", "today"})),
+            "activities.name", "needs.name", "needs.untranslated",
+            "opportunities.activities", "opportunities.body", "opportunities.deadline",
+            "opportunities.funder", "opportunities.funder_listing",
+            "opportunities.joint_bids", "opportunities.lead", "opportunities.link",
+            "opportunities.needs", "opportunities.posted", "opportunities.slug",
+            "opportunities.summary", "opportunities.title", "opportunities.value",
+            "providers.name", "providers.untranslated", "site", "today"})),
         Step(opportunity_files, reads=frozenset({
-            "opportunities", "site", "today"})),
+            "opportunities.deadline", "opportunities.funder",
+            "opportunities.joint_bids", "opportunities.link", "opportunities.posted",
+            "opportunities.slug", "opportunities.summary", "opportunities.title",
+            "opportunities.value", "site", "today"})),
     ),
     sections=frozenset({"commissioning", "opportunities"}),
     contributes={

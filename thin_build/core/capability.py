@@ -67,6 +67,9 @@ class Source:
 
 # `Step.reads` for a step that may read anything: it is run again on every change.
 EVERYTHING: frozenset[str] = frozenset({"*"})
+# `Step.reads` for a page showing the printable PDFs' sizes and page counts: with PDFs
+# on, they depend on everything the PDFs print, so the step runs again on any change.
+PDFS = "pdfs"
 
 
 @dataclass(frozen=True)
@@ -75,21 +78,40 @@ class Step:
 
     `reads` names the inputs the step's pages and files are made from: collections
     (`"orgs"`, `"wards"`), single-file kinds (`"referrals"`), `"site"`, `"media"`,
-    `"downloads"`, `"history"` (the repository's git log) and `"today"`. An
-    incremental rebuild runs a step again only when one of them changed, so the
-    declaration sits here, beside the function, where it cannot drift from a list
-    kept elsewhere; `tests/unit/test_step_reads.py` records what each step really reads
-    and fails when a step reads something it does not declare.
+    `"downloads"`, `"history"` (the repository's git log), `"today"` and `PDFS`. A
+    collection may be named by field: `"orgs.name"` for the names of the records the
+    step looks up or lists, `"orgs.slug"` for which records there are, in which order
+    (a step that lists or counts them); a bare `"orgs"` is every field. An
+    incremental rebuild runs a step again only when one of them changed (an edit of an
+    organisation's summary does not rerun a list that shows names), so the declaration
+    sits here, beside the function, where it cannot drift from a list kept elsewhere;
+    `tests/unit/test_step_reads.py` records what each step really reads, field by
+    field, and fails when a step reads something it does not declare.
 
     `per` names a collection each of whose records gives its own pages (the page of
     an organisation): the step takes them from `inputs.each(per)`, so a change to one
-    record runs the step for that record alone. Such a step's pages may read `per`'s
-    other records only if `reads` names the collection too.
+    record runs the step for that record alone. What a page reads of its own record
+    (the one `each` gave) needs no declaration, since any change to the record makes
+    its pages again; what it reads of `per`'s other records (a skill-swap partner's
+    name) must be declared like any other read, and a change to that runs it whole.
     """
 
     make: Make
     reads: frozenset[str] = EVERYTHING
     per: str | None = None
+
+    @property
+    def fields(self) -> Mapping[str, frozenset[str] | None]:
+        """Each input `reads` names → the fields read of it, None for all of it."""
+        found: dict[str, set[str] | None] = {}
+        for read in self.reads:
+            name, dot, field_name = read.partition(".")
+            if not dot:
+                found[name] = None
+            elif found.get(name, set()) is not None:
+                found.setdefault(name, set()).add(field_name)
+        return {name: None if names is None else frozenset(names)
+                for name, names in found.items()}
 
     @property
     def name(self) -> str:

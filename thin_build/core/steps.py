@@ -3,19 +3,23 @@
 `run_language` is one language's pass of a full build: it forks the pass's worker
 processes (`core.parallel`) once the language's layout exists and sends them every
 step's pages. `run_step` runs one step into any sink with `write(rel, data)`, which is
-how an incremental rebuild runs the steps a change touches. Both record what each step
-wrote (`StepOutput`) and the time spent in the step's own code (`core.timings`).
+how an incremental rebuild runs the steps a change touches (through `UnchangedSkipped`,
+so a page whose plan is the one it last rendered there is not rendered again). Both
+record what each step wrote (`StepOutput`) and the time spent in the step's own code
+(`core.timings`).
 """
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import pickle
 import traceback
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from time import perf_counter
-from typing import Callable, Iterator, Protocol
+from typing import Callable, Iterator, Mapping, Protocol
 
 from . import render, urls
 from .capability import Capability, Step
@@ -125,6 +129,38 @@ class SerialPages:
 
     def finish(self) -> None:
         """Nothing waits: every page was written when it was given."""
+
+
+def plan_digest(plan: PagePlan, context: bytes = b"") -> bytes | None:
+    """A digest of everything in a plan and its `context`, or None when it cannot be
+    serialised. Pickled only to be hashed in this process, never read back: equal
+    digests mean equal plans, and in an unchanged frame (templates, translations,
+    menus) and context (the files linked without a language prefix) the same page
+    bytes. Equal plans whose values are shared differently may differ: a render more."""
+    try:
+        data = pickle.dumps(plan, protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.blake2b(context + data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class UnchangedSkipped(SerialPages):
+    """Serial pages that leave out a page whose plan digest is `known` for its path, as
+    the page already there was rendered from an equal plan; the digests of the pages
+    rendered go to `made`, to be known once their files are written. `context` is what
+    else the pages are rendered with that an incremental rebuild may change."""
+
+    known: Mapping[str, bytes] = field(default_factory=dict)
+    made: dict[str, bytes] = field(default_factory=dict)
+    context: bytes = b""
+
+    def page(self, url: str, path: str, plan: PagePlan) -> None:
+        digest = plan_digest(plan, self.context)
+        if digest is None or self.known.get(path) != digest:
+            super().page(url, path, plan)
+            if digest is not None:
+                self.made[path] = digest
 
 
 @contextmanager

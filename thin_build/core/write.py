@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,8 +109,13 @@ class OutputTree:
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.path_for(rel), follow_symlinks=False)
 
-    def commit(self) -> None:
-        """Swap the finished tree into place; the old output is removed afterwards."""
+    def commit(self, wait: bool = True) -> None:
+        """Swap the finished tree into place, then remove the old output.
+
+        With `wait=False` (`thin build`) the old output is removed after this returns, by
+        a detached `rm`: on a slow disk deleting tens of thousands of files takes as long
+        as writing them, and nothing reads the old tree once the new one is in place.
+        """
         os.chmod(self.tmp, 0o755)
         old = None
         if self.out.exists():
@@ -117,7 +123,23 @@ class OutputTree:
             os.rename(self.out, old / "site")
         os.rename(self.tmp, self.out)
         if old is not None:
-            shutil.rmtree(old)
+            remove_folder(old, wait)
+
+
+def remove_folder(folder: Path, wait: bool = True) -> None:
+    """Delete `folder`; without waiting, in a detached process that outlives this one.
+
+    If that process cannot be started, the folder is deleted here, so it never stays.
+    """
+    if not wait:
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             start_new_session=True)
+            return
+        except OSError:
+            pass
+    shutil.rmtree(folder)
 
 
 class MemorySink:

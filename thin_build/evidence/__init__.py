@@ -22,9 +22,16 @@ EVIDENCE = Capability(
     depends_on=("directory", "referral", "opendata", "printing"),
     steps=(
         Step(evidence_outputs, reads=frozenset({
-            "activities", "event_categories", "events", "groups", "history", "languages", "media",
-            "needs", "networks", "orgs", "provider_types", "providers", "referrals", "site",
-            "stages", "surveys", "today", "wards"})),
+            "activities.name", "activities.slug", "groups.name", "groups.slug",
+            "history", "languages.name", "languages.slug", "needs.name", "needs.slug",
+            "networks.name", "networks.slug", "orgs.activities", "orgs.annual_income",
+            "orgs.groups", "orgs.languages", "orgs.last_verified", "orgs.networks",
+            "orgs.paid_staff", "orgs.slug", "orgs.stage", "orgs.status",
+            "orgs.volunteer_hours_per_month", "orgs.volunteers", "orgs.wards", "pdfs",
+            "providers.last_verified", "providers.name", "providers.services",
+            "providers.slug", "referrals", "site", "stages.name", "stages.slug",
+            "surveys.questions", "surveys.responses", "surveys.slug", "surveys.title",
+            "today", "wards.name", "wards.slug"})),
     ),
     sections=frozenset({urls.SECTION}),
     contributes={

@@ -20,7 +20,10 @@ NETWORKS = Capability(
     depends_on=("directory", "opendata"),
     steps=(
         Step(network_pages, reads=frozenset({
-            "networks", "orgs", "providers", "site", "wards"})),
+            "networks", "orgs.email", "orgs.name", "orgs.networks", "orgs.phone",
+            "orgs.slug", "orgs.status", "orgs.summary", "orgs.untranslated",
+            "orgs.wards", "orgs.website", "providers.name", "providers.untranslated",
+            "site", "wards.name"})),
     ),
     sections=frozenset({"networks"}),
     contributes={HOME_ROUTES: ((58, Link(N_("Networks and forums, and their members"),

@@ -14,7 +14,8 @@ PAGES = Capability(
     checks=(pages_keep_out_of_sections,),
     steps=(
         Step(content_pages, reads=frozenset({
-            "pages"})),
+            "pages.body", "pages.slug", "pages.summary", "pages.title",
+            "pages.untranslated"})),
     ),
     contributes={FOOTER: (footer_links,)},
     frame_reads=frozenset({"pages"}),  # the footer menu lists the content pages

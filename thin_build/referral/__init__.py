@@ -25,9 +25,13 @@ REFERRAL = Capability(
     checks=(referrals_agree_with_providers,),
     steps=(
         Step(referral_outputs, reads=frozenset({
-            "activities", "event_categories", "events", "groups", "history", "languages", "media",
-            "needs", "networks", "orgs", "provider_types", "providers", "referrals",
-            "regional_links", "site", "stages", "today", "toolkits", "wards"})),
+            "groups", "languages", "needs", "pdfs", "providers.languages",
+            "providers.name", "providers.referral_contact", "providers.services",
+            "providers.slug", "providers.specialisms", "providers.summary",
+            "providers.untranslated", "providers.wards", "referrals", "regional_links",
+            "site", "stages", "toolkits.author", "toolkits.body", "toolkits.slug",
+            "toolkits.stages", "toolkits.title", "toolkits.topics", "toolkits.type",
+            "toolkits.untranslated", "wards"})),
     ),
     sections=frozenset({"support", "reports"}),
     contributes={

@@ -17,7 +17,9 @@ SKILLS = Capability(
     depends_on=("directory",),
     steps=(
         Step(exchange_page, reads=frozenset({
-            "orgs", "skills", "stages"})),
+            "orgs.email", "orgs.name", "orgs.skills_offered", "orgs.skills_wanted",
+            "orgs.slug", "orgs.stage", "orgs.status", "orgs.untranslated", "orgs.wards",
+            "skills.description", "skills.name", "skills.slug", "stages.slug"})),
     ),
     sections=frozenset({"skills"}),
     contributes={

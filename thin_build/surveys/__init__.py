@@ -19,8 +19,10 @@ SURVEYS = Capability(
     kinds=KINDS,
     steps=(
         Step(survey_pages, reads=frozenset({
-            "needs", "orgs", "providers", "referrals", "site", "stages", "surveys", "today",
-            "wards"})),
+            "needs.name", "needs.slug", "orgs.slug", "providers.name",
+            "providers.services", "providers.slug", "referrals", "site", "stages.name",
+            "stages.slug", "surveys.intro", "surveys.path", "surveys.questions",
+            "surveys.responses", "surveys.slug", "surveys.title", "today", "wards.name"})),
     ),
     contributes={EVIDENCE_PAGE: (evidence_sections,)},
 )

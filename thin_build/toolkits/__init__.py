@@ -25,12 +25,26 @@ TOOLKITS = Capability(
     checks=(check_toolkits,),
     steps=(
         Step(library_pages, reads=frozenset({
-            "needs", "regional_links", "stages", "toolkits"})),
+            "needs.name", "needs.slug", "needs.untranslated", "regional_links",
+            "stages.name", "stages.slug", "stages.untranslated", "toolkits.author",
+            "toolkits.body", "toolkits.slug", "toolkits.stages", "toolkits.title",
+            "toolkits.topics", "toolkits.type", "toolkits.untranslated"})),
         Step(toolkit_pages, per="toolkits", reads=frozenset({
-            "activities", "groups", "needs", "orgs", "provider_types", "providers",
-            "regional_links", "stages", "toolkits", "wards"})),
+            "activities.slug", "groups.slug", "needs.name", "needs.slug",
+            "needs.untranslated", "orgs.activities", "orgs.groups", "orgs.name",
+            "orgs.slug", "orgs.status", "orgs.summary", "orgs.untranslated",
+            "orgs.wards", "provider_types.name", "provider_types.slug",
+            "providers.name", "providers.services", "providers.slug",
+            "providers.summary", "providers.type", "providers.untranslated",
+            "providers.wards", "regional_links", "stages.name", "stages.slug",
+            "toolkits.author", "toolkits.body", "toolkits.slug", "toolkits.stages",
+            "toolkits.title", "toolkits.topics", "toolkits.type",
+            "toolkits.untranslated", "wards.name", "wards.slug"})),
         Step(links_page, reads=frozenset({
-            "needs", "regional_links", "stages", "toolkits"})),
+            "needs.name", "needs.slug", "needs.untranslated", "regional_links",
+            "stages.name", "stages.slug", "toolkits.author", "toolkits.body",
+            "toolkits.slug", "toolkits.stages", "toolkits.title", "toolkits.topics",
+            "toolkits.type", "toolkits.untranslated"})),
     ),
     sections=frozenset({"toolkits", "links"}),
     contributes={

@@ -1,6 +1,8 @@
 """The output tree: safe paths, no path written twice, an atomic swap or nothing."""
 from __future__ import annotations
 
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -74,6 +76,51 @@ def test_commit_replaces_the_old_tree_entirely(tmp_path: Path) -> None:
     assert (site / "index.html").read_text() == "new"
     assert leftovers(tmp_path) == []
     assert oct(site.stat().st_mode & 0o777) == "0o755"
+
+
+def _gone_within(parent: Path, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while leftovers(parent) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return leftovers(parent) == []
+
+
+def test_commit_without_waiting_swaps_first_and_deletes_the_old_tree_after(
+        tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    (site / "orgs/deleted").mkdir(parents=True)
+    (site / "orgs/deleted/index.html").write_text("stale")
+    started = []
+    real = subprocess.Popen
+
+    def popen(command, **options):
+        started.append(command)
+        return real(command, **options)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    with OutputTree(site) as tree:
+        tree.write("index.html", "new")
+        tree.commit(wait=False)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["index.html"]
+    [(rm, force, end, old)] = started
+    assert (rm, force, end) == ("rm", "-rf", "--")
+    assert Path(old).parent == tmp_path and Path(old).name.startswith("site.old-")
+    assert _gone_within(tmp_path, 30), leftovers(tmp_path)
+
+
+def test_commit_without_waiting_deletes_here_when_no_process_can_start(
+        tmp_path: Path, monkeypatch) -> None:
+    def fail(*_args, **_options):
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(subprocess, "Popen", fail)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/old.html").write_text("old")
+    with OutputTree(tmp_path / "site") as tree:
+        tree.write("index.html", "new")
+        tree.commit(wait=False)
+    assert leftovers(tmp_path) == []
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
 
 
 def test_a_failure_inside_the_with_leaves_the_previous_output(tmp_path: Path) -> None:
