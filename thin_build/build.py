@@ -18,7 +18,7 @@ from typing import Iterator, Mapping
 from .capabilities import PORTAL
 from .core import urls
 from .core.catalogue import Catalogue
-from .core.content_cache import ContentCache, open_cache
+from .core.content_cache import ContentCache, Memory, open_cache
 from .core.errors import ContentError, Problem, sorted_problems
 from .core.guide import published_schemas
 from .core.i18n import Language, speaking
@@ -33,7 +33,7 @@ from .core.sitemap import robots_txt, sitemap_xml
 from .core.steps import StepOutput, run_language, run_step
 from .core.timings import Timings
 from .core.translate import localised
-from .core.validate import validate
+from .core.validate import Conversions, validate
 from .core.write import OutputTree
 
 __all__ = ["BuildResult", "DEFAULT_TEMPLATES", "Prepared", "StepOutput", "build_prepared",
@@ -78,11 +78,13 @@ def check_site(root: Path, today: dt.date | None = None, registry: Registry = PO
 
 
 @contextlib.contextmanager
-def caching(root: Path, enabled: bool = True) -> Iterator[ContentCache | None]:
+def caching(root: Path, enabled: bool = True,
+            memory: Memory | None = None) -> Iterator[ContentCache | None]:
     """The content cache of `root` (`core.content_cache`) for loading and Markdown within
     this block, written back at its end; None when `enabled` or `THIN_CACHE=0` says no.
-    The output is the same bytes with it or without it."""
-    cache = open_cache(root, enabled)
+    The output is the same bytes with it or without it. `memory`: an incremental
+    rebuild's decoded files, kept between its builds (`ContentCache`)."""
+    cache = open_cache(root, enabled, memory)
     try:
         with markup_caching(cache):
             yield cache
@@ -92,13 +94,13 @@ def caching(root: Path, enabled: bool = True) -> Iterator[ContentCache | None]:
 
 
 def _checked(root: Path, today: dt.date, registry: Registry, clock: Timings | None = None,
-             cache: ContentCache | None = None):
+             cache: ContentCache | None = None, reuse: Conversions | None = None):
     """(loaded files, catalogue or None, sorted problems, the languages' translations)."""
     clock = clock or Timings()
     with clock.stage("load"):
         loaded = load_repository(root, registry.sources(), cache)
     with clock.stage("validate"):
-        catalogue, problems = validate(loaded, registry, today)
+        catalogue, problems = validate(loaded, registry, today, reuse)
     translations: dict = {}
     if catalogue is not None:
         with clock.stage("translations"):
@@ -138,15 +140,17 @@ class Prepared:
 def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = None,
                   registry: Registry = PORTAL, *, pdf: bool = True,
                   clock: Timings | None = None, cache: ContentCache | None = None,
-                  frame: Frame | None = None) -> Prepared:
+                  frame: Frame | None = None, reuse: Conversions | None = None) -> Prepared:
     """Load, validate and set up the page frame; ContentError when anything is wrong.
 
     `frame` is an earlier build's, kept by an incremental rebuild when neither the
-    templates nor the site settings changed: its templates are compiled already."""
+    templates nor the site settings changed: its templates are compiled already; so
+    are its records' conversions, in `reuse` (`core.validate.Conversions`)."""
     root = Path(root)
     today = resolve_today(today)
     clock = clock or Timings()
-    loaded, catalogue, problems, translations = _checked(root, today, registry, clock, cache)
+    loaded, catalogue, problems, translations = _checked(root, today, registry, clock, cache,
+                                                         reuse)
     if catalogue is None:
         raise ContentError(problems)
     templates = root / "templates" if (root / "templates").is_dir() else DEFAULT_TEMPLATES
@@ -225,8 +229,11 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
 
 
 def build_prepared(prep: Prepared, *, jobs: int | None = None,
-                   clock: Timings | None = None, wait: bool = True) -> BuildResult:
-    """The build steps, rendering and the atomic write of a prepared build."""
+                   clock: Timings | None = None, wait: bool = True,
+                   digests: dict[str, bytes] | None = None) -> BuildResult:
+    """The build steps, rendering and the atomic write of a prepared build; `digests`
+    collects every page's plan digest, for an incremental rebuild to skip the pages
+    whose plans stay the same (`core.steps.UnchangedSkipped`)."""
     clock = clock or Timings()
     jobs = resolve_jobs(jobs)
     neutral = set(prep.neutral)
@@ -238,7 +245,7 @@ def build_prepared(prep: Prepared, *, jobs: int | None = None,
                     inputs, layout = current.enter_context(language_pass(prep, language,
                                                                          neutral))
                 steps += run_language(tree, prep.frame, layout, inputs, prep.registry,
-                                      language, neutral, jobs, clock)
+                                      language, neutral, jobs, clock, digests)
         with clock.stage("files"):
             sitemap = [url for step in steps for url in step.sitemap]
             for rel, data in shared_files(prep, sitemap):

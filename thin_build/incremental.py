@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
@@ -42,12 +39,15 @@ from .capabilities import PORTAL
 from .changes import Changes, frame_changed, rerun_for
 from .core.catalogue import Catalogue
 from .core.code_version import code_version
-from .core.load import MEDIA_DIR
+from .core.content_cache import Memory
+from .core.load import MEDIA_DIR, collector_paused
 from .core.messages import TRANSLATIONS_DIR
 from .core.registry import Registry
 from .core.render import Frame
-from .core.steps import UnchangedSkipped, page_renderer
+from .core.steps import UnchangedSkipped, page_renderer, pass_context
+from .core.validate import Conversions
 from .core.write import MemorySink, OutputCollision
+from .site_changes import write_changes
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class RebuildReport:
     # "<language> <step name>" of the passes run whole, and of those run for some records.
     whole: tuple[str, ...] = ()
     partly: tuple[str, ...] = ()
+    rendered: int = 0  # pages rendered again (the others' plans were unchanged)
 
 
 class Rebuilder:
@@ -79,13 +80,16 @@ class Rebuilder:
         self.frame: Frame | None = None  # compiled templates, kept while they are unchanged
         # The last good build's records, to compare field by field; None from a saved state.
         self.catalogue: Catalogue | None = None
-        # Page → its plan's digest when a rebuild wrote it (`core.steps.UnchangedSkipped`).
+        # Page → the digest of the plan it was last rendered from (`core.steps.UnchangedSkipped`).
         self.digests: dict[str, bytes] = {}
+        # The last build's decoded files and conversions: only changed files' done again.
+        self.memory: Memory = {}
+        self.conversions = Conversions()
 
     def build(self) -> BuildResult:
         """A full build; raises ContentError (and leaves `site/` as it was) on problems."""
         inputs = self._hashes()
-        with caching(self.root) as contents:
+        with caching(self.root, memory=self.memory) as contents:
             prep = self._prepare(contents)
         return self._full(prep, inputs, saved.git_head(self.root))
 
@@ -105,7 +109,7 @@ class Rebuilder:
             if not touched and head == state.head:
                 return RebuildReport(perf_counter() - started, 0, 0, 0, False, "no changes")
         self.pending |= touched
-        with caching(self.root) as contents:
+        with collector_paused(), caching(self.root, memory=self.memory) as contents:
             prep = self._prepare(contents, None if reason else self.frame)
         if reason is None:
             changes = self._changes(prep, touched, head)
@@ -115,13 +119,14 @@ class Rebuilder:
             result = self._full(prep, inputs, head)
             return RebuildReport(perf_counter() - started, len(result.steps), result.files, 0,
                                  True, reason)
-        report = self._apply(prep, changes, inputs, head, started)
+        with collector_paused():
+            report = self._apply(prep, changes, inputs, head, started)
         self.pending = set()
         return report
 
     def _prepare(self, contents, frame: Frame | None = None) -> Prepared:
         prep = prepare_build(self.root, self.out, self.today, self.registry, pdf=self.pdf,
-                             cache=contents, frame=frame)
+                             cache=contents, frame=frame, reuse=self.conversions)
         self.frame = prep.frame
         return prep
 
@@ -201,14 +206,15 @@ class Rebuilder:
         return changes
 
     def _full(self, prep: Prepared, inputs: dict[str, str], head: str) -> BuildResult:
-        result = build_prepared(prep, jobs=self.jobs)
+        digests: dict[str, bytes] = {}
+        result = build_prepared(prep, jobs=self.jobs, digests=digests)
         steps = {f"{o.language} {o.step}": saved.step_record(o) for o in result.steps}
         in_steps = {path for step in steps.values() for path in step.files()}
         files = sorted({rel for rel, _data in shared_files(prep, [])} - in_steps)
         self._remember(BuildState(code_version(), prep.today.isoformat(), str(self.out),
                                   self.pdf, head, inputs, saved.record_files(prep), steps, files),
                        prep.catalogue)
-        self.pending, self.digests = set(), {}
+        self.pending, self.digests = set(), digests
         return result
 
     def _remember(self, state: BuildState, catalogue: Catalogue) -> None:
@@ -223,10 +229,9 @@ class Rebuilder:
         steps: dict[str, StepRecord] = {}
         neutral, whole, partly, made = set(prep.neutral), [], [], {}
         for language in prep.languages:
-            linked = "\n".join(sorted(neutral)).encode()  # without a prefix: in the edition
             with language_pass(prep, language, neutral) as (inputs_now, layout):
                 pages = UnchangedSkipped(sink, page_renderer(prep.frame, layout),
-                                         self.digests, made, linked)
+                                         self.digests, made, pass_context(neutral))
                 for capability in self.registry.capabilities:
                     for step in capability.steps:
                         key = f"{language.code} {step.name}"
@@ -255,7 +260,7 @@ class Rebuilder:
         files = sorted({rel for rel, _data in shared_files(prep, [])})
         gone = state.outputs() - in_steps - set(files)
         try:
-            written, removed = self._write(sink, copies, gone)
+            written, removed = write_changes(self.out, sink, copies, gone)
         except BaseException:  # some pages may be written, others not: trust none
             self.digests = {}
             raise
@@ -264,37 +269,4 @@ class Rebuilder:
         self._remember(BuildState(state.code, state.today, state.out, state.pdf, head, inputs,
                                   saved.record_files(prep), steps, files), prep.catalogue)
         return RebuildReport(perf_counter() - started, len(whole) + len(partly), written,
-                             removed, False, "", tuple(whole), tuple(partly))
-
-    def _write(self, sink: MemorySink, copies: dict[str, Path],
-               gone: set[str]) -> tuple[int, int]:
-        """Replace the files whose bytes differ, one atomic rename each; remove `gone`."""
-        written = 0
-        for rel, data in sorted(sink.files.items()):
-            target = self.out / rel
-            try:
-                if target.read_bytes() == data:
-                    continue
-            except OSError:
-                pass
-            _replace(target, lambda path, data=data: path.write_bytes(data))
-            written += 1
-        for rel, source in sorted(copies.items()):
-            _replace(self.out / rel, lambda path, source=source: shutil.copyfile(source, path))
-            written += 1
-        for rel in sorted(gone):
-            (self.out / rel).unlink(missing_ok=True)
-            folder = (self.out / rel).parent
-            while folder != self.out and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        return written, len(gone)
-
-
-def _replace(target: Path, write) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".thin-")
-    os.close(handle)
-    write(Path(temporary))
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, target)
+                             removed, False, "", tuple(whole), tuple(partly), len(made))

@@ -82,6 +82,19 @@ def test_an_edit_reruns_only_the_steps_reading_the_fields_it_changed(root, edit,
     _assert_same_as_full_build(root)
 
 
+def _count_renders(monkeypatch) -> list[str]:
+    """The output file of every page rendered from now until `monkeypatch.undo()`."""
+    rendered: list[str] = []
+    real = render.render_page
+
+    def counted(env, layout, plan):
+        rendered.append(urls.output_file(urls.localised(plan.url)))
+        return real(env, layout, plan)
+
+    monkeypatch.setattr(render, "render_page", counted)
+    return rendered
+
+
 def test_edits_in_a_row_and_undone_stay_byte_identical(root, monkeypatch):
     """A page rendered by one rebuild is skipped by the next when its plan is equal
     (`UnchangedSkipped`): after each edit, and after undoing them, the bytes still
@@ -93,14 +106,7 @@ def test_edits_in_a_row_and_undone_stay_byte_identical(root, monkeypatch):
     for edit in (_edit_summary, _edit_org_name):
         rebuilder.rebuild(edit(root))
         _assert_same_as_full_build(root)
-    rendered: list[str] = []
-    real = render.render_page
-
-    def counted(env, layout, plan):
-        rendered.append(urls.output_file(urls.localised(plan.url)))
-        return real(env, layout, plan)
-
-    monkeypatch.setattr(render, "render_page", counted)
+    rendered = _count_renders(monkeypatch)
     before = _tree(root / "site")
     (root / "orgs/bow-youth.md").write_text(original, encoding="utf-8")
     rebuilder.rebuild(["orgs/bow-youth.md"])
@@ -152,3 +158,29 @@ def test_a_translation_edit_counts_as_every_field(root):
         ("summary",), (Translation("bn", (("summary", "বোতে যুব ক্লাব।"),)),)))
     assert record_changes(org, edited) is None
 
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "workers"])
+def test_the_first_rebuild_after_a_full_build_renders_only_changed_plans(root, monkeypatch,
+                                                                        jobs):
+    """The full build records every page's plan digest (in the build process, whether
+    workers render or not), so the first summary edit renders only the pages whose
+    plans changed, not every page of the steps it reruns."""
+    rebuilder = Rebuilder(root, today=TODAY, pdf=False, jobs=jobs)
+    rebuilder.build()
+    rendered = _count_renders(monkeypatch)
+    before = _tree(root / "site")
+    report = rebuilder.rebuild(_edit_summary(root))
+    monkeypatch.undo()
+    changed = sorted(name for name, data in _tree(root / "site").items()
+                     if name.endswith(".html") and before.get(name) != data)
+    assert "directory_pages" in _steps(report.whole)
+    # Rendered: the pages whose bytes change, and two (in each language) whose plans
+    # changed in something their templates do not show; of the directory's lists, only
+    # those showing the summary.
+    assert changed and set(changed) <= set(rendered)
+    assert sorted(set(rendered) - set(changed)) == [
+        "bn/data/index.html", "bn/o/bow-youth/index.html", "data/index.html",
+        "o/bow-youth/index.html"]
+    assert (len(rendered), len(set(rendered)), report.rendered) == (16, 16, 16)
+    _assert_same_as_full_build(root)

@@ -64,14 +64,26 @@ def _grown(sample: Catalogue, collection: str, count: int) -> Catalogue:
                      media=sample.media, downloads=sample.downloads)
 
 
+def _organised(sample: Catalogue, count: int) -> Catalogue:
+    """`count` events and as many organisations, each event run by its own: what grows
+    is the number of organisers too (a page and a feed each)."""
+    grown = _grown(_grown(sample, "orgs", count), "events", count)
+    orgs = [org.slug for org in grown.orgs]
+    events = tuple(dataclasses.replace(event, organiser=f"orgs/{orgs[number % len(orgs)]}")
+                   for number, event in enumerate(grown.events))
+    return dataclasses.replace(grown, collections={**grown.collections, "events": events})
+
+
 @pytest.fixture(scope="module")
 def grown(sample: Catalogue) -> Callable[[str, int], Catalogue]:
-    """Grown catalogues, each made once for the module."""
+    """Grown catalogues, each made once for the module ("organised": events with as
+    many organisers, `_organised`)."""
     made: dict[tuple[str, int], Catalogue] = {}
 
     def grow(collection: str, count: int) -> Catalogue:
         if (collection, count) not in made:
-            made[collection, count] = _grown(sample, collection, count)
+            made[collection, count] = (_organised(sample, count) if collection == "organised"
+                                       else _grown(sample, collection, count))
         return made[collection, count]
     return grow
 
@@ -106,6 +118,8 @@ def _cpu_seconds(step: Callable, catalogue: Catalogue, runs: int) -> float:
     ("referral_outputs", "providers"),  # the referral index over the providers' services
     ("calendar_files", "events"),       # iCalendar and Atom feeds
     ("calendar_pages", "events"),       # months, categories and the past events' pages
+    ("calendar_files", "organised"),    # a feed for each organiser…
+    ("calendar_pages", "organised"),    # …and a page
     ("directory_pages", "orgs"),        # the A–Z and browse pages and their pagers
     ("openreferral_files", "orgs"),     # the Open Referral feed, an id for every record
     ("data_files", "orgs"),             # the open data tables

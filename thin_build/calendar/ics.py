@@ -18,6 +18,7 @@ character. This module decides what goes in:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Iterable
 from urllib.parse import urlsplit
 
@@ -40,16 +41,36 @@ def _single_line(value: str, what: str) -> str:
     return value
 
 
+END = b"END:VCALENDAR\r\n"
+
+
 def feed(cat: Catalogue, events: Iterable[model.Event], name: str, description: str,
-         url: str) -> bytes:
-    """A subscribable calendar of `events` (sorted by slug), published at `url`."""
+         url: str, written: dict[str, bytes] | None = None) -> bytes:
+    """A subscribable calendar of `events` (sorted by slug), published at `url`.
+
+    An event is in several feeds (the whole calendar, its category's, its organiser's),
+    and folding its lines is most of the cost, so each VEVENT's text is written once
+    into `written` (by slug, for one step's feeds) and spliced in: a component's text
+    is the same inside a calendar as alone, so the bytes are what `to_ical` of the
+    whole calendar gives (`tests/unit/calendar/test_ics.py`).
+    """
     events = sorted(events, key=lambda e: e.slug)
-    calendar = new_calendar(cat, name, description, url)
+    written = {} if written is None else written
+    head = new_calendar(cat, name, description, url).to_ical()
+    parts = [head[:-len(END)]]
     if years := _years(events):
-        calendar.add_component(london_vtimezone(*years))
+        parts.append(_vtimezone_text(*years))
     for event in events:
-        calendar.add_component(vevent(cat, event))
-    return calendar.to_ical()
+        if event.slug not in written:
+            written[event.slug] = vevent(cat, event).to_ical()
+        parts.append(written[event.slug])
+    return b"".join(parts) + END
+
+
+@functools.lru_cache(maxsize=64)
+def _vtimezone_text(first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of those years as text: the same for every feed covering them."""
+    return london_vtimezone(first_year, last_year).to_ical()
 
 
 def new_calendar(cat: Catalogue, name: str, description: str, url: str,

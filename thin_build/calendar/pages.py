@@ -64,8 +64,9 @@ def calendar_pages(inputs: BuildInputs) -> Iterator[PagePlan]:
                          months[index + 1] if index + 1 < len(months) else None)
     for category in cat.event_categories:
         yield category_page(cat, category, occurrences, today)
+    by_organiser = _grouped(occurrences, lambda occurrence: occurrence.event.organiser)
     for ref in organisers(cat):
-        yield organiser_page(cat, ref, occurrences, today)
+        yield organiser_page(cat, ref, by_organiser.get(ref, []), today)
     yield from past_pages(cat, today)
 
 
@@ -81,23 +82,35 @@ def calendar_files(inputs: BuildInputs) -> Iterator[OutputFile]:
     cat, today = inputs.catalogue, inputs.today
     current = [e for e in cat.events if series_last_day(e) >= today - dt.timedelta(
         days=FEED_HISTORY_DAYS)]
+    written: dict[str, bytes] = {}  # each event's VEVENT, written once for all its feeds
     # Translators: the name of the calendar feed people subscribe to, "THIN: community calendar"
     yield OutputFile(urls.calendar_feed().lstrip("/"), ics.feed(
         cat, current, _("%(site)s: community calendar") % {"site": cat.site.title},
         _("Events for voluntary and community groups in %(borough)s.")
-        % {"borough": cat.site.borough}, urls.calendar()))
+        % {"borough": cat.site.borough}, urls.calendar(), written))
     for category in cat.event_categories:
         yield OutputFile(urls.category_feed(category.slug).lstrip("/"), ics.feed(
             cat, [e for e in current if e.category == category.slug],
             f"{cat.site.title}: {category.name}", category.description or category.name,
-            urls.calendar_category(category.slug)))
+            urls.calendar_category(category.slug), written))
+    by_organiser = _grouped(current, lambda event: event.organiser)
     for ref in organisers(cat):
         name = organiser_link(cat, ref).text
         yield OutputFile(urls.organiser_feed(ref).lstrip("/"), ics.feed(
-            cat, [e for e in current if e.organiser == ref], _("%(name)s: events") % {"name": name},
-            _("Events run by %(name)s.") % {"name": name}, urls.calendar_organiser(ref)))
+            cat, by_organiser.get(ref, []), _("%(name)s: events") % {"name": name},
+            _("Events run by %(name)s.") % {"name": name}, urls.calendar_organiser(ref),
+            written))
     yield OutputFile(urls.updates_feed().lstrip("/"),
                      updates_feed(cat, cat.events, cat.notices, today))
+
+
+def _grouped(items: list, key) -> dict[str, list]:
+    """`items` by `key(item)`, each group in the items' order: one pass over a calendar
+    of thousands of events, not one per organiser (`tests/unit/test_scaling.py`)."""
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
 
 
 def notice_board(inputs: BuildInputs) -> Iterator[PagePlan]:
@@ -179,10 +192,10 @@ def category_page(cat: Catalogue, category: Term, occurrences,
                          category.slug)), "organiser": None}, (_calendar_crumb(),))
 
 
-def organiser_page(cat: Catalogue, ref: str, occurrences, today: dt.date) -> PagePlan:
+def organiser_page(cat: Catalogue, ref: str, mine, today: dt.date) -> PagePlan:
+    """The upcoming events of one organiser; `mine` is its occurrences, in order."""
     last = today + dt.timedelta(days=LISTING_DAYS)
     who = organiser_link(cat, ref)
-    mine = [o for o in occurrences if o.event.organiser == ref]
     return PagePlan(urls.calendar_organiser(ref), "calendar/calendar_listing.html",
                     _("Events: %(name)s") % {"name": who.text},
                     _("Upcoming events run by %(name)s.") % {"name": who.text},

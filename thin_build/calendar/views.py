@@ -108,8 +108,11 @@ def subscribe(cat: Catalogue, label: str, path: str) -> Subscribe:
 
 
 def clock(moment: dt.datetime) -> str:
-    """A London time of day in the page's language ("14:30" in English)."""
-    return format_time(moment, "short")
+    """A London time of day in the page's language ("14:30" in English). `moment` is
+    London time already, and the short pattern has no zone, so its wall-clock time is
+    what is formatted: a naive time, which `format_time` remembers (a calendar of
+    thousands of events shows the same few dozen times)."""
+    return format_time(moment.time(), "short")
 
 
 def short_date(day: dt.date) -> str:

@@ -58,55 +58,77 @@ class _Refused(Exception):
     """An entry that is not exactly what this code writes."""
 
 
-class ContentCache:
-    """One build's view of the cache file: entries read, entries used, entries new."""
+# An entry's key → its line and what it decodes to, kept between builds in one process.
+Memory = dict[str, tuple[str, Parsed]]
 
-    def __init__(self, path: Path | None, lines: dict[str, str] | None = None):
+
+class ContentCache:
+    """One build's view of the cache file: entries read, entries used, entries new.
+
+    With a `memory` kept between builds of one process (an incremental rebuild's,
+    `incremental.Rebuilder`), parsed files are not even decoded again: an unchanged file
+    gives back the very raw nodes it gave last time, which is how validation knows its
+    conversion still holds (`validate.Conversions`). Those nodes are shared, so only a
+    caller that leaves them as they are may ask for them (`parsed(..., keep=True)`)."""
+
+    def __init__(self, path: Path | None, lines: dict[str, str] | None = None,
+                 memory: Memory | None = None):
         self.path = path  # None: nothing is read or written (the entries live this build)
         self._lines = lines or {}
         self._used: dict[str, str] = {}
         self._sections: set[str] = set()  # sections looked up in this build
         self._changed = False
+        self._memory = memory  # the last build's decoded files, then this build's
+        self._held: Memory = {}
 
     @classmethod
-    def open(cls, path: Path) -> "ContentCache":
+    def open(cls, path: Path, memory: Memory | None = None) -> "ContentCache":
         """The cache kept in the file `path`, or an empty one when there is none or it is
         unusable (unreadable, another format or code version, tracked by git)."""
         if not path.is_file():
-            return cls(path)
+            return cls(path, memory=memory)
         if _tracked_by_git(path):
-            return cls(None)
+            return cls(None, memory=memory)
         try:
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            return cls(path)
+            return cls(path, memory=memory)
         header, _, body = text.partition("\n")
         if header != _header():
-            return cls(path)
+            return cls(path, memory=memory)
         lines = {}
         for line in body.split("\n"):
             key, tab, value = line.partition("\t")
             if tab:
                 lines[key] = value
-        return cls(path, lines)
+        return cls(path, lines, memory)
 
-    def parsed(self, rel: str, data: bytes, parse: Callable[[bytes, str], Parsed]) -> Parsed:
-        """`parse(data, rel)`, from the cache when this path had these bytes before."""
+    def parsed(self, rel: str, data: bytes, parse: Callable[[bytes, str], Parsed],
+               keep: bool = False) -> Parsed:
+        """`parse(data, rel)`, from the cache when this path had these bytes before;
+        `keep`: the same objects as the last build's, from the memory (see the class)."""
         digest = hashlib.sha256(rel.encode("utf-8") + b"\0" + data).hexdigest()
         key = f"{FILES}:{digest}"
         self._sections.add(FILES)
+        memory = self._memory if keep else None
+        if memory is not None and (held := memory.get(key)) is not None:
+            self._used[key], self._held[key] = held[0], held
+            return held[1]
+        result = None
         if (line := self._used.get(key) or self._lines.get(key)) is not None:
             try:
                 result = _decode_parsed(json.loads(line), rel)
                 self._used[key] = line
-                return result
             except (ValueError, TypeError, RecursionError, _Refused):
                 pass
-        result = parse(data, rel)
-        try:
-            self._store(key, _encode_parsed(result, rel))
-        except _Refused:  # a location in another file: correct, just not cached
-            pass
+        if result is None:
+            result = parse(data, rel)
+            try:
+                self._store(key, _encode_parsed(result, rel))
+            except _Refused:  # a location in another file: correct, just not cached
+                return result
+        if memory is not None:
+            self._held[key] = (self._used[key], result)
         return result
 
     def converted(self, text: str, options: str, convert: Callable[[str], str]) -> str:
@@ -132,7 +154,11 @@ class ContentCache:
 
     def save(self) -> None:
         """Write the entries this build used (and the sections it did not look at) back,
-        whole or not at all, and only if that changes the file."""
+        whole or not at all, and only if that changes the file; the memory keeps the
+        files this build decoded, so it follows the repository as the file does."""
+        if self._memory is not None:
+            self._memory.clear()
+            self._memory.update(self._held)
         if self.path is None:
             return
         kept = {key: line for key, line in self._lines.items()
@@ -145,14 +171,17 @@ class ContentCache:
         self._lines, self._used, self._sections, self._changed = kept, {}, set(), False
 
 
-def open_cache(root: Path, enabled: bool = True) -> ContentCache | None:
+def open_cache(root: Path, enabled: bool = True,
+               memory: Memory | None = None) -> ContentCache | None:
     """The cache of the repository at `root`, or None when the caller or `THIN_CACHE=0`
     turns it off. `THIN_CACHE=<folder>` keeps it there instead, as it does the PDF cache
-    (the tests share one: entries are keyed by content, so sharing is safe)."""
+    (the tests share one: entries are keyed by content, so sharing is safe). `memory`:
+    see `ContentCache`."""
     setting = os.environ.get(CACHE_ENV, "")
     if not enabled or setting == "0":
         return None
-    return ContentCache.open((Path(setting) if setting else Path(root) / CACHE_DIR) / CACHE_FILE)
+    return ContentCache.open((Path(setting) if setting else Path(root) / CACHE_DIR)
+                             / CACHE_FILE, memory)
 
 
 def _header() -> str:

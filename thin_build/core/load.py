@@ -57,15 +57,17 @@ def load_repository(root: Path, sources: Iterable[tuple[str, Source]],
     A `cache` gives back what unchanged files parsed to in an earlier build; the result
     is the same with or without it, and saving the cache is the caller's.
     """
-    with _collector_paused():
+    with collector_paused():
         return _load_repository(root, sources, cache)
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Loading makes hundreds of thousands of small objects and no reference cycles, so
     the cyclic garbage collector, which runs again and again as they are made, finds
-    nothing to free: pausing it halves loading at 1,000 organisations."""
+    nothing to free: pausing it halves loading at 1,000 organisations. An incremental
+    rebuild pauses it too: each pass walks every object alive, the last build's kept
+    records and nodes among them, so it cost more than the rebuild's own work."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -255,8 +257,9 @@ def load_file(path: Path, rel: str, kind: str, source: Source, slug: str | None 
                             f"most {MAX_FILE_BYTES // 1024} KiB. Link large documents or images "
                             "instead of pasting them", where)]
     data = path.read_bytes()
-    node, problems = (cache.parsed(rel, data, parse_content) if cache is not None
-                      else parse_content(data, rel))
+    # Kept (shared with the last build) unless a companion table is attached to it.
+    node, problems = (cache.parsed(rel, data, parse_content, keep=source.companion is None)
+                      if cache is not None else parse_content(data, rel))
     if node is None:
         return None, problems
     return RawRecord(kind, rel, slug or name.rpartition(".")[0], node), problems

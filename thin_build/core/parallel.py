@@ -6,24 +6,28 @@ independent of the others, while the plans come from steps that share indexes
 (`inputs.derived`). So the build process runs the steps as a serial build does and
 streams their plans in batches to workers forked once per language pass: forked
 after the catalogue, the compiled templates and the language's layout exist, every
-worker has them all, shared copy-on-write, so only plans cross a pipe and only a
-batch's "done" (or one line saying what failed) comes back. The build process claims
-each path before sending it (`OutputTree.claim`), so collisions are found exactly as
-in a serial build, and the files are the same bytes whichever process writes them.
+worker has them all, shared copy-on-write, so only plans cross a pipe (each pickled
+on its own, so a digest of its bytes, `plan_digest`, what an incremental rebuild
+compares, costs one hash more) and only a batch's "done" (or one line saying what
+failed) comes back. The build process claims each path before sending it
+(`OutputTree.claim`), so collisions are found exactly as in a serial build, and the
+files are the same bytes whichever process writes them.
 Each worker announces in shared memory which page it is on, so a worker that dies
 (killed for memory, a crash in a C library) fails the build naming that page.
 """
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
 import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any, Callable
+from typing import Any, Callable, MutableMapping
 
 from .errors import BuildError
 from .plan import PagePlan
@@ -34,6 +38,26 @@ Render = Callable[[str, PagePlan], str]
 JOBS_ENV = "THIN_JOBS"
 BATCH = 32  # items a message carries: few messages, little left over at the end
 IN_FLIGHT = 3  # batches a worker holds at once: never idle, and memory stays bounded
+
+
+def plan_bytes(plan: PagePlan) -> bytes:
+    """A plan pickled alone; raises for a plan that will not pickle (a view holding a
+    function). Read back only by a forked worker, from a pipe, never from a file."""
+    return pickle.dumps(plan, protocol=5)
+
+
+def plan_digest(data: bytes, context: bytes = b"") -> bytes:
+    """The digest of a pickled plan and what else it is rendered with (`context`):
+    equal digests mean equal plans (`steps.UnchangedSkipped`)."""
+    return hashlib.blake2b(context + data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class _Pickled:
+    """A plan as it crosses the pipe: its bytes, and its template to name it by."""
+
+    template: str
+    data: bytes
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -61,21 +85,24 @@ class _Worker:
 
 
 class PagePool:
-    """Forked workers rendering and writing pages into an output tree's temporary folder."""
+    """Forked workers rendering and writing pages into an output tree's temporary folder.
 
-    def __init__(self, tree: OutputTree, renderer: Render, jobs: int):
-        context = multiprocessing.get_context("fork")
-        self.tree = tree
-        self.status = context.RawArray("q", 2 * jobs)  # per worker: its batch, its item
+    With `digests`, each page's plan digest in `context` is put there by its path."""
+
+    def __init__(self, tree: OutputTree, renderer: Render, jobs: int,
+                 digests: MutableMapping[str, bytes] | None = None, context: bytes = b""):
+        forking = multiprocessing.get_context("fork")
+        self.tree, self.digests, self.context = tree, digests, context
+        self.status = forking.RawArray("q", 2 * jobs)  # per worker: its batch, its item
         self.workers: list[_Worker] = []
-        self.batch: list[tuple[str, str, PagePlan | bytes | str]] = []
+        self.batch: list[tuple[str, str, _Pickled | bytes | str]] = []
         self.sent = 0
         # Objects alive now stay untouched by the workers' garbage collector, so the pages
         # of memory holding the catalogue stay shared instead of being copied into each.
         gc.freeze()
         try:
             for slot in range(jobs):
-                self.workers.append(self._start(context, slot, renderer))
+                self.workers.append(self._start(forking, slot, renderer))
         except BaseException:
             self.stop(now=True)
             raise
@@ -96,7 +123,15 @@ class PagePool:
 
     def page(self, url: str, path: str, plan: PagePlan) -> None:
         self.tree.claim(path)
-        self._add((url, path, plan))
+        try:
+            data = plan_bytes(plan)
+        except Exception as exc:  # a view holding a function, a lock…
+            raise BuildError(f"{_name(url, plan)}: its plan cannot be sent to a worker "
+                             f"process ({type(exc).__name__}: {exc}); views must hold plain "
+                             "data, or build with --jobs 1") from exc
+        if self.digests is not None:
+            self.digests[path] = plan_digest(data, self.context)
+        self._add((url, path, _Pickled(plan.template, data)))
 
     def file(self, path: str, data: bytes | str) -> None:
         self.tree.claim(path)
@@ -109,7 +144,7 @@ class PagePool:
         while any(worker.waiting for worker in self.workers):
             self._collect(block=True)
 
-    def _add(self, item: tuple[str, str, PagePlan | bytes | str]) -> None:
+    def _add(self, item: tuple[str, str, _Pickled | bytes | str]) -> None:
         self.batch.append(item)
         if len(self.batch) >= BATCH:
             self._send()
@@ -127,12 +162,6 @@ class PagePool:
             worker.tasks.send((self.sent, batch))
         except OSError:
             self._died(worker)
-        except Exception as exc:  # a plan that will not pickle: a view holding a function
-            url, _path, payload = batch[0]
-            raise BuildError(f"{_name(url, payload)} or one of the {len(batch) - 1} after "
-                             f"it: its plan cannot be sent to a worker process "
-                             f"({type(exc).__name__}: {exc}); views must hold plain data, "
-                             "or build with --jobs 1") from exc
         self.sent += 1
 
     def _collect(self, block: bool) -> None:
@@ -193,9 +222,9 @@ class PagePool:
             worker.results.close()
 
 
-def _name(url: str, payload: PagePlan | bytes | str) -> str:
-    return f"page {url} (template {payload.template})" if isinstance(payload, PagePlan) \
-        else f"file {url}"
+def _name(url: str, payload: PagePlan | _Pickled | bytes | str) -> str:
+    return f"page {url} (template {payload.template})" \
+        if isinstance(payload, (PagePlan, _Pickled)) else f"file {url}"
 
 
 def _serve(slot: int, status, tasks: Connection, parent_end: Connection,
@@ -213,8 +242,6 @@ def _serve(slot: int, status, tasks: Connection, parent_end: Connection,
                 message = tasks.recv()
             except (EOFError, OSError):
                 message = None
-            except Exception as exc:  # a plan that would not unpickle here
-                message = (-1, [("a batch", "", exc)])
             inbox.put(message)
             if message is None:
                 return
@@ -228,10 +255,8 @@ def _serve(slot: int, status, tasks: Connection, parent_end: Connection,
         for index, (url, path, payload) in enumerate(items):
             status[2 * slot + 1] = index
             try:
-                if isinstance(payload, Exception):
-                    raise payload
-                files.write(path, renderer(url, payload)
-                            if isinstance(payload, PagePlan) else payload)
+                files.write(path, renderer(url, pickle.loads(payload.data))
+                            if isinstance(payload, _Pickled) else payload)
             except BuildError as exc:
                 results.send((batch, str(exc)))
                 return

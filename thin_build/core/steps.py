@@ -25,7 +25,7 @@ from . import render, urls
 from .capability import Capability, Step
 from .errors import BuildError
 from .i18n import Language
-from .parallel import PagePool
+from .parallel import PagePool, plan_bytes, plan_digest
 from .plan import BuildInputs, PagePlan
 from .registry import Registry
 from .render import Frame, Layout
@@ -51,15 +51,17 @@ class StepOutput:
 
 def run_language(tree: OutputTree, frame: Frame, layout: Layout, inputs: BuildInputs,
                  registry: Registry, language: Language, neutral: set[str], jobs: int,
-                 clock: Timings) -> list[StepOutput]:
+                 clock: Timings, digests: dict[str, bytes] | None = None) -> list[StepOutput]:
     """One language's pass: every step's pages and files, under the language's prefix.
 
     Workers for the pass are forked here, once the language's layout exists. `render`
     is the pass's wall time outside the steps' own code: with workers, the time spent
     handing them pages and waiting for the last ones; so the stages add up to the total.
+    `digests` collects the pages' plan digests (`page_writer`).
     """
     started, steps = perf_counter(), Timings()
-    with page_writer(tree, page_renderer(frame, layout), jobs) as pages:
+    with page_writer(tree, page_renderer(frame, layout), jobs, digests,
+                     pass_context(neutral)) as pages:
         outputs = [run_step(tree, frame, layout, inputs, capability, step, language,
                             neutral, pages=pages, clock=steps)
                    for capability in registry.capabilities for step in capability.steps]
@@ -131,17 +133,23 @@ class SerialPages:
         """Nothing waits: every page was written when it was given."""
 
 
-def plan_digest(plan: PagePlan, context: bytes = b"") -> bytes | None:
+def pass_context(neutral: set[str] | frozenset[str]) -> bytes:
+    """What a language pass's pages are rendered with besides their plans that an
+    incremental rebuild may change, the files linked without a language prefix, as a
+    digest: hashed with every plan, the list itself (thousands of names) cost more
+    than the plan."""
+    return hashlib.blake2b("\n".join(sorted(neutral)).encode(), digest_size=16).digest()
+
+
+def digest_of(plan: PagePlan, context: bytes = b"") -> bytes | None:
     """A digest of everything in a plan and its `context`, or None when it cannot be
-    serialised. Pickled only to be hashed in this process, never read back: equal
-    digests mean equal plans, and in an unchanged frame (templates, translations,
-    menus) and context (the files linked without a language prefix) the same page
-    bytes. Equal plans whose values are shared differently may differ: a render more."""
+    serialised. Equal digests mean equal plans, and in an unchanged frame (templates,
+    translations, menus) and context the same page bytes. Equal plans whose values are
+    shared differently may differ: a render more."""
     try:
-        data = pickle.dumps(plan, protocol=5)
+        return plan_digest(plan_bytes(plan), context)
     except (pickle.PicklingError, TypeError, AttributeError):
         return None
-    return hashlib.blake2b(context + data, digest_size=16).digest()
 
 
 @dataclass(frozen=True)
@@ -156,7 +164,7 @@ class UnchangedSkipped(SerialPages):
     context: bytes = b""
 
     def page(self, url: str, path: str, plan: PagePlan) -> None:
-        digest = plan_digest(plan, self.context)
+        digest = digest_of(plan, self.context)
         if digest is None or self.known.get(path) != digest:
             super().page(url, path, plan)
             if digest is not None:
@@ -164,15 +172,20 @@ class UnchangedSkipped(SerialPages):
 
 
 @contextmanager
-def page_writer(sink: Sink, renderer: PageRenderer, jobs: int) -> Iterator[Pages]:
+def page_writer(sink: Sink, renderer: PageRenderer, jobs: int,
+                digests: dict[str, bytes] | None = None,
+                context: bytes = b"") -> Iterator[Pages]:
     """Worker processes for a full build's output tree when `jobs` > 1 and the system
     can fork; else this process alone. Leaving the block stops every worker, so a
-    failed build's temporary folder is removed with nothing still writing into it."""
+    failed build's temporary folder is removed with nothing still writing into it.
+    With `digests`, every page's plan digest in `context` goes there by its path, for
+    the incremental rebuilds after this build (`UnchangedSkipped`)."""
     forks = "fork" in multiprocessing.get_all_start_methods()
     if jobs < 2 or not forks or not isinstance(sink, OutputTree):
-        yield SerialPages(sink, renderer)
+        yield (SerialPages(sink, renderer) if digests is None
+               else UnchangedSkipped(sink, renderer, made=digests, context=context))
         return
-    pool = PagePool(sink, renderer, jobs)
+    pool = PagePool(sink, renderer, jobs, digests, context)
     try:
         yield pool
     except BaseException:

@@ -7,8 +7,10 @@ Nothing is rendered until all of this has passed.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from .capability import Kind
@@ -19,24 +21,49 @@ from .declare import convert_node
 from .errors import Location, Problem, error, warning
 from .filetypes import Downloads
 from .load import LoadResult
-from .raw import RawMap, RawRecord
+from .raw import RawMap, RawNode, RawRecord
 from .registry import SITE_KIND, Registry
 from .taxonomy import convert_taxonomies
 from .translate import check_translations
 from .urls import CORE_SECTIONS
 
+# A record file's raw data, its converted value, its problems, the downloads it used.
+Conversion = tuple[RawNode, Any, tuple[Problem, ...], frozenset[str]]
 
-def validate(loaded: LoadResult, registry: Registry,
-             today: dt.date) -> tuple[Catalogue | None, list[Problem]]:
-    """Check everything; return the catalogue only when there is no error."""
+
+@dataclass
+class Conversions:
+    """The last validation's converted records, kept by an incremental rebuild
+    (`incremental.Rebuilder`) so that only the records whose files changed convert again.
+
+    A record converts from its raw data and from what `Context` lets conversion consult
+    (the slugs and names references may name, the media and downloads files). While
+    those are equal, a record whose raw data is the very object the loader gave last
+    time (`content_cache.ContentCache` keeps them in memory) converts to the same value
+    with the same problems and downloads used, so they are reused, in the same order:
+    the problems are those a full validation reports. Every check still runs whole."""
+
+    consulted: tuple = ()
+    records: dict[str, Conversion] = field(default_factory=dict)
+
+
+def validate(loaded: LoadResult, registry: Registry, today: dt.date,
+             reuse: Conversions | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """Check everything; return the catalogue only when there is no error. `reuse`
+    holds the last validation's conversions, and is given this one's."""
     problems = list(loaded.problems)
     downloads = Downloads(loaded.downloads.files, loaded.downloads.links)
     by_kind, ctx, taxonomies = reference_context(loaded, registry, problems, downloads)
     folder_kinds = [kind for kind in registry.kinds if not kind.single]
     records: dict[str, tuple[Any, ...]] = {}
+    consulted = (ctx.refs, ctx.media, dict(downloads.files), downloads.links)
+    kept = reuse.records if reuse is not None and reuse.consulted == consulted else {}
+    made: dict[str, Conversion] = {}
     for kind in folder_kinds:
         problems.extend(_duplicate_slugs(kind, by_kind[kind.name]))
-        records[kind.collection] = _convert_records(kind, by_kind[kind.name], ctx)
+        records[kind.collection] = _convert_records(kind, by_kind[kind.name], ctx, kept, made)
+    if reuse is not None:
+        reuse.consulted, reuse.records = consulted, made
     singles = {kind.collection: _convert_single(kind, by_kind, ctx)
                for kind in registry.kinds if kind.single}
     site = singles.pop(SITE_KIND.collection)
@@ -110,12 +137,26 @@ def _convert_single(kind: Kind, by_kind: dict[str, list[RawRecord]], ctx: Contex
     return convert_node(kind.record, records[0].data, ctx)
 
 
-def _convert_records(kind: Kind, records: list[RawRecord], ctx: Context) -> tuple[Any, ...]:
-    converted = []
+def _convert_records(kind: Kind, records: list[RawRecord], ctx: Context,
+                     kept: dict[str, Conversion], made: dict[str, Conversion]
+                     ) -> tuple[Any, ...]:
+    """Each record converted, or its conversion in `kept` when its raw data is the same
+    object (`Conversions`); every conversion goes into `made`."""
+    converted, downloads = [], ctx.downloads
     for r in records:
-        ctx.file = r.path
-        converted.append(convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path))
-    ctx.file = ""
+        old = kept.get(r.path)
+        if old is not None and old[0] is r.data:
+            _data, value, found, used = old
+            ctx.problems.extend(found)
+        else:
+            start, ctx.file = len(ctx.problems), r.path
+            ctx.downloads = dataclasses.replace(downloads, used=set())  # this record's own
+            value = convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path)
+            found, used = tuple(ctx.problems[start:]), frozenset(ctx.downloads.used)
+        downloads.used |= used
+        made[r.path] = (r.data, value, found, used)
+        converted.append(value)
+    ctx.file, ctx.downloads = "", downloads
     return tuple(value for value in converted if value is not None)
 
 

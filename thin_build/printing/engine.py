@@ -199,6 +199,13 @@ def _task(env, inputs: BuildInputs, document: PrintDocument, html: str):
                  document.data, _options(document)["pdf_identifier"])
 
 
+def _longest_first(jobs: list[tuple[str, bool]]) -> list[int]:
+    """The jobs' slots, longest HTML first: the pool takes jobs in the order submitted,
+    and a phase ends with its last job, so the long ones go first (a short front last,
+    beside the footers, rather than ahead of one)."""
+    return sorted(range(len(jobs)), key=lambda slot: -len(jobs[slot][0]))
+
+
 def _run(jobs: list, folders, limits: Limits) -> list[str | None]:
     """Run every (document, task)'s phases across cores; each one's failure text, or None.
 
@@ -243,8 +250,8 @@ def _run(jobs: list, folders, limits: Limits) -> list[str | None]:
                     try:
                         following = tasks[index].advance(results[index])
                         results[index] = [None] * len(following)
-                        pending.update(submit(index, slot, job)
-                                       for slot, job in enumerate(following))
+                        pending.update(submit(index, slot, following[slot])
+                                       for slot in _longest_first(following))
                     except (JoinError, BrokenProcessPool) as error:
                         failures[index] = str(error) or "its worker process stopped"
     return failures

@@ -24,9 +24,14 @@ def _online(cat: Catalogue, path: str) -> str:
 
 
 def _row(label: str, *lines: str | None, lang: str | None = None) -> dict | None:
-    """A labelled row; `lang` when its text is content still in the original language."""
+    """A labelled row; `lang` when its text is content still in the original language.
+    The label comes with its colon here, once a row, not in the template's loop: a
+    thousand-entry directory has ten thousand rows, its HTML made in the main process
+    while the rendering workers wait."""
     kept = [line for line in lines if line]
-    return {"label": label, "lines": kept, "lang": lang} if kept else None
+    # Translators: a printed entry's row: its label, then its text ("Cost: free").
+    shown = _("%(label)s:") % {"label": label}
+    return {"label": shown, "lines": kept, "lang": lang} if kept else None
 
 
 def _rows(*rows: dict | None) -> list[dict]:

@@ -5,7 +5,8 @@ A PDF is built from content, and content must never make the build read
 Templates name assets by their site URLs (`/static/...`, `/media/logo.png`,
 `/print-styles/print.css` for templates/printing/styles),
 which resolve against the base `file:///` to `file:///static/...`; this fetcher maps
-those prefixes onto their folders and refuses everything else:
+those prefixes onto their folders, draws the flyers' QR codes (`/qr-codes/`, from the
+address in their URL: `qr.py`) and refuses everything else:
 other `file:` paths, any path that resolves (links included) outside its folder,
 `http:`, `https:`, any other scheme, and `data:` URLs over a size limit. A refusal
 stops the render (a fatal error), so a refused asset is never silently left out.
@@ -18,7 +19,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import urlopen
 
+import segno
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from .qr import QR_PREFIX, NotACode, address_of, qr_svg
 
 BASE_URL = "file:///"
 DATA_URL_LIMIT = 256 * 1024  # characters of a data: URL, about 190 KB of image
@@ -56,11 +60,25 @@ def resolve(url: str, folders: dict[str, Path]) -> Path:
     raise Refused(f"{url[:80]}: not a file in templates/static or content/media")
 
 
+def _qr_address(url: str) -> str | None:
+    """The address of a flyer's QR code image URL (`qr.qr_image_url`), else None."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or not unquote(parts.path).startswith(QR_PREFIX):
+        return None
+    try:
+        return address_of(unquote(parts.path))
+    except NotACode as error:
+        raise Refused(str(error)) from None
+
+
 def asset_digest(url: str, folders: dict[str, Path]) -> str:
-    """What the cache compares: the bytes behind a URL, or "" if it is now refused."""
+    """What the cache compares: the bytes behind a URL, or "" if it is now refused.
+    A QR code is drawn from its URL alone, so the URL and segno's version stand for it."""
     if url.startswith("data:"):
         return hashlib.sha256(url.encode()).hexdigest()
     try:
+        if _qr_address(url) is not None:
+            return hashlib.sha256(f"{segno.__version__} {url}".encode()).hexdigest()
         return hashlib.sha256(resolve(url, folders).read_bytes()).hexdigest()
     except (Refused, OSError):
         return ""
@@ -82,6 +100,8 @@ class ProjectFetcher(URLFetcher):
                               f"limit of {DATA_URL_LIMIT:,}")
             with urlopen(url) as response:  # data: only, decoded by urllib
                 body, kind = response.read(), response.headers.get_content_type()
+        elif (address := _qr_address(url)) is not None:
+            body, kind = qr_svg(address), "image/svg+xml"
         else:
             path = resolve(url, self.folders)
             if path.stat().st_size > ASSET_LIMIT:

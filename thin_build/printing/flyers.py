@@ -23,7 +23,7 @@ from ..directory.model import BOROUGH_WIDE, Listing, Organisation, Provider
 from ..referral.rank import lower_first
 from . import urls
 from .documents import PrintDocument, in_default_language
-from .qr import qr_svg_uri
+from .qr import qr_image_url
 
 FLYER = "flyer"  # the kind of document a flyer is
 FLYER_TEMPLATE = "printing/flyer.html"
@@ -67,7 +67,7 @@ def _flyer(cat: Catalogue, listing: Listing, collection: str, page: str,
         "accessibility": _brief(listing.accessibility, "accessibility"),
         "contact": views.contact(listing),
         "logo": core_urls.media(listing.logo) if listing.logo else None,
-        "qr": qr_svg_uri(address),
+        "qr": qr_image_url(address),
         "address": address,
         "site": cat.site.title,
         **parts,

@@ -247,6 +247,23 @@ def test_uids_are_stable_unique_and_from_the_slug(sample_site: Path, tmp_path: P
     assert b"DTSTAMP:20261112T000000Z" in (sample_site / "events/vcs-forum.ics").read_bytes()
 
 
+def test_a_feed_spliced_from_written_events_is_the_calendar_s_own_text(base_catalogue) -> None:
+    """`feed` writes each VEVENT once and splices it in; the bytes must be exactly what
+    icalendar writes for the whole calendar, and a VEVENT already written is reused."""
+    cat = base_catalogue
+    events = sorted(cat.events, key=lambda e: e.slug)
+    whole = ics.new_calendar(cat, "All", "Every event", "/events/")
+    whole.add_component(ics.london_vtimezone(*ics._years(events)))
+    for event in events:
+        whole.add_component(ics.vevent(cat, event))
+    written: dict[str, bytes] = {}
+    assert ics.feed(cat, reversed(events), "All", "Every event", "/events/",
+                    written) == whole.to_ical()
+    assert set(written) == {event.slug for event in events}
+    written[events[0].slug] = b"BEGIN:VEVENT\r\nUID:reused\r\nEND:VEVENT\r\n"
+    assert b"UID:reused" in ics.feed(cat, events[:1], "One", "One", "/events/", written)
+
+
 def test_line_breaks_can_never_reach_a_uid_or_url(base_catalogue) -> None:
     with pytest.raises(ValueError, match="line break"):
         ics.uid(base_catalogue, tricky_event("T").__class__(

@@ -7,7 +7,15 @@ from urllib.parse import urljoin
 import pytest
 from weasyprint import HTML
 
-from thin_build.printing.fetcher import BASE_URL, DATA_URL_LIMIT, ProjectFetcher, Refused, resolve
+from thin_build.printing.fetcher import (
+    BASE_URL,
+    DATA_URL_LIMIT,
+    ProjectFetcher,
+    Refused,
+    asset_digest,
+    resolve,
+)
+from thin_build.printing.qr import qr_image_url, qr_svg
 
 
 @pytest.fixture
@@ -34,6 +42,10 @@ def project(tmp_path):
     ("file:///media/link.png", "not a file in templates/static or content/media"),
     ("file://evil.example.org/static/print/print.css", "only the project's own files"),
     ("file:///static/print/missing.css", "not a file in templates/static or content/media"),
+    ("file:///qr-codes/../../etc/passwd", "not a QR code image of the print step"),
+    ("file:///qr-codes/zz.svg", "not a QR code image of the print step"),
+    ("file:///qr-codes/6869.png", "not a QR code image of the print step"),
+    ("file:///qr-codes/" + "61" * 1001 + ".svg", "not a QR code image of the print step"),
 ])
 def test_the_fetcher_refuses_anything_outside_the_project(project, url, reason):
     with pytest.raises(Refused, match=reason):
@@ -63,3 +75,17 @@ def test_a_refused_image_stops_the_render_instead_of_being_left_out(project):
     html = '<img src="file:///etc/passwd" alt="">'
     with pytest.raises(Refused, match="file:///etc/passwd"):
         HTML(string=html, base_url=BASE_URL, url_fetcher=ProjectFetcher(project)).render()
+
+
+def test_a_qr_code_is_drawn_from_its_url_alone(project):
+    """The flyers' codes are not files: the fetcher draws the address their URL holds,
+    and the cache's digest of one stands for what it draws."""
+    address = "https://portal.example.org/orgs/bow-youth/?q=ব"
+    url = urljoin(BASE_URL, qr_image_url(address))
+    fetched = ProjectFetcher(project).fetch(url)
+    assert fetched.content_type == "image/svg+xml"
+    assert fetched.read() == qr_svg(address)
+    assert asset_digest(url, project) == asset_digest(url, {})
+    other = urljoin(BASE_URL, qr_image_url(address + "x"))
+    assert asset_digest(other, project) not in ("", asset_digest(url, project))
+    assert asset_digest("file:///qr-codes/zz.svg", project) == ""

@@ -9,9 +9,10 @@ import pytest
 
 from tests.helpers import BASE_SITE
 from tests.unit.printing.support import inputs_of, page_texts, poppler
+from thin_build.printing import qr
 from thin_build.printing.engine import render_documents
 from thin_build.printing.flyers import MAX_ITEMS, flyer_documents, flyer_path
-from thin_build.printing.qr import qr_svg_uri
+from thin_build.printing.qr import qr_svg
 
 A4 = "Page size:       595.276 x 841.89 pts (A4)"
 SERVICE = """  - need: {need}
@@ -95,11 +96,27 @@ def test_the_qr_code_decodes_to_the_listings_address(base, collection, slug):
 
 
 def test_the_qr_code_is_a_scalable_svg_with_a_quiet_zone():
-    uri = qr_svg_uri("https://portal.example.org/orgs/bow-youth/")
-    assert uri.startswith("data:image/svg+xml;")
+    svg = qr_svg("https://portal.example.org/orgs/bow-youth/").decode()
+    assert svg.startswith("<svg ")
     # 42 bytes need version 3 at level M (capacity 42): 29 modules, plus 4 each side.
-    assert "viewBox%3D%270%200%2037%2037%27" in uri
-    assert "width%3D" not in uri
+    assert "viewBox=\"0 0 37 37\"" in svg
+    assert "width=" not in svg
+
+
+def test_flyers_from_the_cache_draw_no_qr_code(tmp_path, monkeypatch):
+    """Making the flyers' HTML draws no code (segno is slow: 15 s for 1,100 flyers);
+    only a flyer rendered draws its own, in the rendering worker."""
+    monkeypatch.setenv("THIN_CACHE", str(tmp_path / "cache"))
+    inputs = inputs_of(BASE_SITE)
+    documents = tuple(flyer_documents(inputs))[:2]
+    assert render_documents(inputs, documents)  # the cache is filled
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a QR code was drawn for a flyer from the cache")
+
+    monkeypatch.setattr(qr.segno, "make", refuse)
+    again = render_documents(inputs, tuple(flyer_documents(inputs))[:2])
+    assert [pdf.from_cache for pdf in again.values()] == [True, True]
 
 
 def test_a_temporarily_closed_organisation_says_so_on_its_flyer(base):
