@@ -32,7 +32,7 @@ from .core.render import Frame, Layout, compile_templates, make_environment, mak
 from .core.sitemap import robots_txt, sitemap_xml
 from .core.steps import StepOutput, run_language, run_step
 from .core.timings import Timings
-from .core.translate import localised
+from .core.translate import Localisations, localised
 from .core.validate import Conversions, validate
 from .core.write import OutputTree
 
@@ -131,6 +131,8 @@ class Prepared:
     neutral: frozenset[str]  # files every language shares, before any step adds its own
     # (kind, file, slug) of every record read: which file each record came from.
     sources: tuple[tuple[str, str, str], ...]
+    # The last build's localised records, kept by an incremental rebuild (`localised`).
+    localisations: Localisations | None = None
 
     @property
     def languages(self) -> tuple[Language, ...]:
@@ -140,12 +142,14 @@ class Prepared:
 def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = None,
                   registry: Registry = PORTAL, *, pdf: bool = True,
                   clock: Timings | None = None, cache: ContentCache | None = None,
-                  frame: Frame | None = None, reuse: Conversions | None = None) -> Prepared:
+                  frame: Frame | None = None, reuse: Conversions | None = None,
+                  localisations: Localisations | None = None) -> Prepared:
     """Load, validate and set up the page frame; ContentError when anything is wrong.
 
     `frame` is an earlier build's, kept by an incremental rebuild when neither the
     templates nor the site settings changed: its templates are compiled already; so
-    are its records' conversions, in `reuse` (`core.validate.Conversions`)."""
+    are its records' conversions, in `reuse` (`core.validate.Conversions`), and their
+    localised forms, in `localisations` (`core.translate.localised`)."""
     root = Path(root)
     today = resolve_today(today)
     clock = clock or Timings()
@@ -166,7 +170,7 @@ def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = N
                     registry, catalogue, tuple(problems), translations, templates, frame,
                     schemas, frozenset({schema.path for schema in schemas}
                                        | set(catalogue.downloads)),
-                    tuple((r.kind, r.path, r.slug) for r in loaded.records))
+                    tuple((r.kind, r.path, r.slug) for r in loaded.records), localisations)
 
 
 @contextlib.contextmanager
@@ -179,7 +183,8 @@ def language_pass(prep: Prepared, language: Language, neutral: set[str],
     edition = urls.Edition(urls.language_prefix(language.code, languages[0].code),
                            frozenset(neutral))
     with speaking(prep.translations[language.code], language), urls.publishing(edition):
-        inputs = BuildInputs(localised(prep.catalogue, language.code), prep.today,
+        inputs = BuildInputs(localised(prep.catalogue, language.code, prep.localisations),
+                             prep.today,
                              prep.frame.contributions, root=prep.root,
                              templates=prep.templates, pdf=prep.pdf, only=only)
         yield inputs, make_layout(inputs.catalogue, prep.frame.contributions,

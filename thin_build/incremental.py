@@ -45,6 +45,7 @@ from .core.messages import TRANSLATIONS_DIR
 from .core.registry import Registry
 from .core.render import Frame
 from .core.steps import UnchangedSkipped, page_renderer, pass_context
+from .core.translate import Localisations
 from .core.validate import Conversions
 from .core.write import MemorySink, OutputCollision
 from .site_changes import write_changes
@@ -85,6 +86,7 @@ class Rebuilder:
         # The last build's decoded files and conversions: only changed files' done again.
         self.memory: Memory = {}
         self.conversions = Conversions()
+        self.localisations: Localisations = {}  # unchanged records keep their localised form
 
     def build(self) -> BuildResult:
         """A full build; raises ContentError (and leaves `site/` as it was) on problems."""
@@ -126,7 +128,8 @@ class Rebuilder:
 
     def _prepare(self, contents, frame: Frame | None = None) -> Prepared:
         prep = prepare_build(self.root, self.out, self.today, self.registry, pdf=self.pdf,
-                             cache=contents, frame=frame, reuse=self.conversions)
+                             cache=contents, frame=frame, reuse=self.conversions,
+                             localisations=self.localisations)
         self.frame = prep.frame
         return prep
 

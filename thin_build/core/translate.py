@@ -28,27 +28,47 @@ def default_language(site: SiteConfig) -> str:
     return site.languages[0].code
 
 
-def localised(catalogue: Catalogue, code: str) -> Catalogue:
+# What an incremental rebuild keeps between its builds: by (language, source language),
+# each record's id → (the record, its localised form).
+Localisations = dict[tuple[str, str], dict[int, tuple[Any, Any]]]
+
+
+def localised(catalogue: Catalogue, code: str, kept: Localisations | None = None) -> Catalogue:
     """The catalogue as the pages in language `code` show it.
 
     The default language gets the catalogue unchanged. Otherwise every translatable
     field is replaced where a translation exists, and each record that still has text
     in the original language records which fields (`record.untranslated`). Slugs,
     references and order do not change, so every index built on them still holds.
+
+    A record's localised form depends on the record alone, and an incremental rebuild
+    gives back the very record objects of unchanged files (`core.validate.Conversions`),
+    so with `kept` a record that is the same object as last time keeps its localised
+    form: a rebuild localises the records that changed, not all of them. `kept` holds
+    only this build's records afterwards (and holds them, so no id is reused).
     """
     source = default_language(catalogue.site)
     if code == source:
         return catalogue
+    last = {} if kept is None else kept.get((code, source), {})
+    now: dict[int, tuple[Any, Any]] = {}
 
     def local(value: Any) -> Any:
-        return _localise(value, code, source)
+        known = last.get(id(value))
+        made = known[1] if known is not None and known[0] is value else _localise(
+            value, code, source)
+        now[id(value)] = (value, made)
+        return made
 
-    return Catalogue(
-        site=local(catalogue.site),
+    localised_catalogue = Catalogue(
+        site=_localise(catalogue.site, code, source),
         collections={name: tuple(map(local, items))
                      for name, items in catalogue.collections.items()},
         singles={name: local(value) for name, value in catalogue.singles.items()},
         media=catalogue.media, downloads=catalogue.downloads)
+    if kept is not None:
+        kept[code, source] = now
+    return localised_catalogue
 
 
 def text_lang(record: Any, *fields: str) -> str | None:

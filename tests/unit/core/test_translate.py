@@ -58,6 +58,29 @@ def test_translated_fields_replace_the_original_in_that_language_only(make_site)
     assert text_lang(english, "accessibility") is None
 
 
+def test_kept_localisations_are_reused_only_for_the_same_record_objects(make_site) -> None:
+    """An incremental rebuild keeps the localised records: a record that is the very
+    object localised last time keeps its localised form; an edited one is made again."""
+    import dataclasses
+
+    catalogue, problems = _check(make_site, BENGALI)
+    assert catalogue is not None, problems
+    kept: dict = {}
+    first = localised(catalogue, "bn", kept)
+    assert localised(catalogue, "bn") == first  # the same values as without keeping
+    again = localised(catalogue, "bn", kept)
+    assert all(a is b for a, b in zip(again.orgs, first.orgs))
+    edited = dataclasses.replace(catalogue.lookup("orgs", "bow-youth"), accessibility="Ramp.")
+    orgs = tuple(edited if org.slug == "bow-youth" else org for org in catalogue.orgs)
+    changed = localised(dataclasses.replace(
+        catalogue, collections={**catalogue.collections, "orgs": orgs}), "bn", kept)
+    assert changed.lookup("orgs", "bow-youth").accessibility == "Ramp."
+    assert changed.lookup("orgs", "bow-youth").name == "বো যুব প্রকল্প"
+    assert all(a is b for a, b in zip(changed.orgs, first.orgs) if a.slug != "bow-youth")
+    assert set(kept) == {("bn", "en")} and len(kept["bn", "en"]) == sum(
+        len(items) for items in catalogue.collections.values()) + len(catalogue.singles)
+
+
 def test_the_default_language_gets_the_catalogue_unchanged(make_site) -> None:
     catalogue, _ = _check(make_site, BENGALI)
     assert localised(catalogue, "en") is catalogue
