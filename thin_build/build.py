@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -24,6 +24,7 @@ from .core.guide import published_schemas
 from .core.i18n import Language, speaking
 from .core.load import MEDIA_DIR, load_repository
 from .core.markup import caching as markup_caching
+from .core.memo import Memos
 from .core.messages import load_translations
 from .core.parallel import resolve_jobs
 from .core.plan import BuildInputs
@@ -133,6 +134,9 @@ class Prepared:
     sources: tuple[tuple[str, str, str], ...]
     # The last build's localised records, kept by an incremental rebuild (`localised`).
     localisations: Localisations | None = None
+    # Values worked out per record (`core.memo`): new for each build, unless an
+    # incremental rebuild keeps its own between builds.
+    memos: Memos = field(default_factory=Memos)
 
     @property
     def languages(self) -> tuple[Language, ...]:
@@ -143,13 +147,15 @@ def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = N
                   registry: Registry = PORTAL, *, pdf: bool = True,
                   clock: Timings | None = None, cache: ContentCache | None = None,
                   frame: Frame | None = None, reuse: Conversions | None = None,
-                  localisations: Localisations | None = None) -> Prepared:
+                  localisations: Localisations | None = None,
+                  memos: Memos | None = None) -> Prepared:
     """Load, validate and set up the page frame; ContentError when anything is wrong.
 
     `frame` is an earlier build's, kept by an incremental rebuild when neither the
     templates nor the site settings changed: its templates are compiled already; so
     are its records' conversions, in `reuse` (`core.validate.Conversions`), and their
-    localised forms, in `localisations` (`core.translate.localised`)."""
+    localised forms, in `localisations` (`core.translate.localised`), and the values
+    worked out from them, in `memos` (`core.memo`)."""
     root = Path(root)
     today = resolve_today(today)
     clock = clock or Timings()
@@ -170,7 +176,8 @@ def prepare_build(root: Path, out: Path | None = None, today: dt.date | None = N
                     registry, catalogue, tuple(problems), translations, templates, frame,
                     schemas, frozenset({schema.path for schema in schemas}
                                        | set(catalogue.downloads)),
-                    tuple((r.kind, r.path, r.slug) for r in loaded.records), localisations)
+                    tuple((r.kind, r.path, r.slug) for r in loaded.records), localisations,
+                    Memos() if memos is None else memos)
 
 
 @contextlib.contextmanager
@@ -181,12 +188,13 @@ def language_pass(prep: Prepared, language: Language, neutral: set[str],
     (`core.urls.publishing`): the default language at `/`, the others at `/<code>/`."""
     languages = prep.languages
     edition = urls.Edition(urls.language_prefix(language.code, languages[0].code),
-                           frozenset(neutral))
+                           frozenset(neutral), prep.registry.neutral_sections)
     with speaking(prep.translations[language.code], language), urls.publishing(edition):
         inputs = BuildInputs(localised(prep.catalogue, language.code, prep.localisations),
                              prep.today,
                              prep.frame.contributions, root=prep.root,
-                             templates=prep.templates, pdf=prep.pdf, only=only)
+                             templates=prep.templates, pdf=prep.pdf, only=only,
+                             unlocalised=prep.catalogue, memos=prep.memos)
         yield inputs, make_layout(inputs.catalogue, prep.frame.contributions,
                                   prep.frame.stylesheet_version, languages)
 
@@ -251,6 +259,7 @@ def build_prepared(prep: Prepared, *, jobs: int | None = None,
                                                                          neutral))
                 steps += run_language(tree, prep.frame, layout, inputs, prep.registry,
                                       language, neutral, jobs, clock, digests)
+        prep.memos.finish()
         with clock.stage("files"):
             sitemap = [url for step in steps for url in step.sitemap]
             for rel, data in shared_files(prep, sitemap):

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .core.capability import EVERYTHING, PDFS, Step
+from .core.capability import EVERYTHING, PDFS, Step, read_fields
 from .core.catalogue import Catalogue
 from .core.registry import Registry
 from .core.translatable import Translatable
@@ -75,18 +75,25 @@ def record_changes(old: Any, new: Any) -> set[str] | None:
     return found
 
 
-def rerun_for(step: Step, changes: Changes,
-              pdf: bool) -> Mapping[str, frozenset[str]] | None:
-    """None: run the step whole; {}: keep its output; else the records to run it for."""
-    if EVERYTHING <= step.reads or (pdf and PDFS in step.reads):
-        return None
-    declared = step.fields
-    if changes.names & declared.keys() or step.per in changes.names:
-        return None
+def touches(reads: frozenset[str], changes: Changes, pdf: bool) -> bool:
+    """Whether anything named in `reads` (a step's, or a kept value's: `core.memo`) changed."""
+    if EVERYTHING <= reads or (pdf and PDFS in reads):
+        return True
+    declared = read_fields(reads)
+    if changes.names & declared.keys():
+        return True
     for collection in changes.records.keys() & declared.keys():
         wanted, changed = declared[collection], changes.fields.get(collection)
         if wanted is None or changed is None or wanted & changed:
-            return None
+            return True
+    return False
+
+
+def rerun_for(step: Step, changes: Changes,
+              pdf: bool) -> Mapping[str, frozenset[str]] | None:
+    """None: run the step whole; {}: keep its output; else the records to run it for."""
+    if step.per in changes.names or touches(step.reads, changes, pdf):
+        return None
     if step.per and step.per in changes.records:
         return {step.per: frozenset(changes.records[step.per])}
     return {}

@@ -36,11 +36,12 @@ from .build import (
 )
 from .build_state import BuildState, StepRecord
 from .capabilities import PORTAL
-from .changes import Changes, frame_changed, rerun_for
+from .changes import Changes, frame_changed, rerun_for, touches
 from .core.catalogue import Catalogue
 from .core.code_version import code_version
 from .core.content_cache import Memory
 from .core.load import MEDIA_DIR, collector_paused
+from .core.memo import Memos
 from .core.messages import TRANSLATIONS_DIR
 from .core.registry import Registry
 from .core.render import Frame
@@ -87,6 +88,7 @@ class Rebuilder:
         self.memory: Memory = {}
         self.conversions = Conversions()
         self.localisations: Localisations = {}  # unchanged records keep their localised form
+        self.memos = Memos()  # and the values worked out from them (`core.memo`)
 
     def build(self) -> BuildResult:
         """A full build; raises ContentError (and leaves `site/` as it was) on problems."""
@@ -118,9 +120,11 @@ class Rebuilder:
             reason = changes if isinstance(changes, str) else frame_changed(self.registry,
                                                                            changes)
         if reason is not None:
+            self.memos.clear()  # what changed is not known: keep nothing
             result = self._full(prep, inputs, head)
             return RebuildReport(perf_counter() - started, len(result.steps), result.files, 0,
                                  True, reason)
+        self.memos.forget(lambda reads: touches(reads, changes, prep.pdf))
         with collector_paused():
             report = self._apply(prep, changes, inputs, head, started)
         self.pending = set()
@@ -129,7 +133,7 @@ class Rebuilder:
     def _prepare(self, contents, frame: Frame | None = None) -> Prepared:
         prep = prepare_build(self.root, self.out, self.today, self.registry, pdf=self.pdf,
                              cache=contents, frame=frame, reuse=self.conversions,
-                             localisations=self.localisations)
+                             localisations=self.localisations, memos=self.memos)
         self.frame = prep.frame
         return prep
 
@@ -234,7 +238,8 @@ class Rebuilder:
         for language in prep.languages:
             with language_pass(prep, language, neutral) as (inputs_now, layout):
                 pages = UnchangedSkipped(sink, page_renderer(prep.frame, layout),
-                                         self.digests, made, pass_context(neutral))
+                                         self.digests, made,
+                                         pass_context(neutral, self.registry.neutral_sections))
                 for capability in self.registry.capabilities:
                     for step in capability.steps:
                         key = f"{language.code} {step.name}"
@@ -250,6 +255,7 @@ class Rebuilder:
                             steps[key] = saved.merged(old, saved.step_record(output), only)
                             (whole if old is None or only is None else partly).append(key)
                         neutral |= set(steps[key].shared)
+        prep.memos.finish()
         sitemap = [url for step in steps.values() for url in step.sitemap()]
         in_steps = {path for step in steps.values() for path in step.files()}
         copies: dict[str, Path] = {}

@@ -13,6 +13,7 @@ import pytest
 
 from tests.helpers import TODAY
 from tests.unit.test_incremental import (
+    _add_listing,
     _assert_same_as_full_build,
     _edit,
     _edit_summary,
@@ -75,4 +76,19 @@ def test_after_a_failed_rebuild_the_fixed_site_matches_a_full_build(rebuilder):
     _problems_of_rebuild(rebuilder, ["orgs/bow-youth.md"])
     _edit(root / "orgs/bow-youth.md", "wards: [nowhere]", "wards: [bow-east]")
     rebuilder.rebuild(["orgs/bow-youth.md"])
+    _assert_same_as_full_build(root)
+
+
+def test_a_new_listing_converts_again_only_the_records_that_may_name_one(rebuilder):
+    """Which collections a record's conversion consulted is noted: an organisation names
+    wards and needs, not other organisations, so a new one leaves it as it was; the
+    event, whose organiser may be any listing, converts again."""
+    root, before = rebuilder.root, rebuilder.catalogue
+    rebuilder.rebuild(_add_listing(root))
+    after = rebuilder.catalogue
+    assert after.lookup("orgs", "spice-kitchen") is before.lookup("orgs", "spice-kitchen")
+    assert after.lookup("events", "funding-surgery") is not before.lookup(
+        "events", "funding-surgery")
+    assert after.lookup("events", "funding-surgery") == before.lookup("events",
+                                                                      "funding-surgery")
     _assert_same_as_full_build(root)

@@ -72,6 +72,19 @@ EVERYTHING: frozenset[str] = frozenset({"*"})
 PDFS = "pdfs"
 
 
+def read_fields(reads: frozenset[str]) -> Mapping[str, frozenset[str] | None]:
+    """Each input `reads` names → the fields read of it, None for all of it."""
+    found: dict[str, set[str] | None] = {}
+    for read in reads:
+        name, dot, field_name = read.partition(".")
+        if not dot:
+            found[name] = None
+        elif found.get(name, set()) is not None:
+            found.setdefault(name, set()).add(field_name)
+    return {name: None if names is None else frozenset(names)
+            for name, names in found.items()}
+
+
 @dataclass(frozen=True)
 class Step:
     """One build step: a function of the build's inputs, and what its output depends on.
@@ -103,15 +116,7 @@ class Step:
     @property
     def fields(self) -> Mapping[str, frozenset[str] | None]:
         """Each input `reads` names → the fields read of it, None for all of it."""
-        found: dict[str, set[str] | None] = {}
-        for read in self.reads:
-            name, dot, field_name = read.partition(".")
-            if not dot:
-                found[name] = None
-            elif found.get(name, set()) is not None:
-                found.setdefault(name, set()).add(field_name)
-        return {name: None if names is None else frozenset(names)
-                for name, names in found.items()}
+        return read_fields(self.reads)
 
     @property
     def name(self) -> str:

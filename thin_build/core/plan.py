@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator, Mapping, TypeVar
 
 from .catalogue import Catalogue
 from .contributions import Contributions
+from .memo import Kept, Memos, PerRecord
 from .present import Link
 
 T = TypeVar("T")
@@ -46,6 +47,13 @@ class BuildInputs:
     # Set by an incremental rebuild: the records, by collection, whose own pages are made
     # again (`inputs.each`); None in a full build, where every record's are.
     only: Mapping[str, frozenset[str]] | None = None
+    # The catalogue in the site's own language, when `catalogue` is another language's:
+    # language-neutral files (the open data, the Open Referral feed) are made from it in
+    # every pass, so a later pass's page describes the very files the first pass wrote.
+    unlocalised: Catalogue | None = None
+    # Values worked out per record (`core.memo`): shared by a build's language passes,
+    # and kept between an incremental rebuild's builds.
+    memos: Memos = field(default_factory=Memos, repr=False, compare=False)
     _derived: dict[Callable[[Catalogue], Any], Any] = field(
         default_factory=dict, repr=False, compare=False)
     _computed: dict[Callable[["BuildInputs"], Any], Any] = field(
@@ -68,6 +76,15 @@ class BuildInputs:
         files are that record's. Exact as long as the step yields a record's pages
         before it takes the next record."""
         return self._current.get(collection, "") if collection else ""
+
+    @property
+    def site_language_catalogue(self) -> Catalogue:
+        """What language-neutral files are made from (see `unlocalised`)."""
+        return self.catalogue if self.unlocalised is None else self.unlocalised
+
+    def kept(self, kind: PerRecord[T]) -> Kept[T]:
+        """The values of `kind` kept by record (`core.memo`)."""
+        return self.memos.of(kind)
 
     def derived(self, make: Callable[[Catalogue], T]) -> T:
         """An index computed from the catalogue once per build and shared by every step.

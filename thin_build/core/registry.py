@@ -65,6 +65,13 @@ class Registry:
     def sections(self) -> frozenset[str]:
         return frozenset().union(*(cap.sections for cap in self.capabilities))
 
+    @property
+    def neutral_sections(self) -> tuple[str, ...]:
+        """`/<section>/` of each language-neutral capability: its files are the same in
+        every language, so a page in any language links them without a prefix."""
+        return tuple(sorted(f"/{section}/" for cap in self.capabilities
+                            if cap.language_neutral_files for section in cap.sections))
+
     def kind(self, name: str) -> Kind:
         return next(kind for kind in self.kinds if kind.name == name)
 

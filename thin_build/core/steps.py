@@ -61,7 +61,7 @@ def run_language(tree: OutputTree, frame: Frame, layout: Layout, inputs: BuildIn
     """
     started, steps = perf_counter(), Timings()
     with page_writer(tree, page_renderer(frame, layout), jobs, digests,
-                     pass_context(neutral)) as pages:
+                     pass_context(neutral, registry.neutral_sections)) as pages:
         outputs = [run_step(tree, frame, layout, inputs, capability, step, language,
                             neutral, pages=pages, clock=steps)
                    for capability in registry.capabilities for step in capability.steps]
@@ -133,12 +133,16 @@ class SerialPages:
         """Nothing waits: every page was written when it was given."""
 
 
-def pass_context(neutral: set[str] | frozenset[str]) -> bytes:
+def pass_context(neutral: set[str] | frozenset[str], sections: tuple[str, ...] = ()) -> bytes:
     """What a language pass's pages are rendered with besides their plans that an
     incremental rebuild may change, the files linked without a language prefix, as a
     digest: hashed with every plan, the list itself (thousands of names) cost more
-    than the plan."""
-    return hashlib.blake2b("\n".join(sorted(neutral)).encode(), digest_size=16).digest()
+    than the plan. Files in a language-neutral section are linked so whether or not
+    they exist (`urls.is_neutral`), so they are left out: a new organisation's Open
+    Referral document does not make every Bengali page render again."""
+    kept = sorted(path for path in neutral if not urls.is_neutral("/" + path, frozenset(),
+                                                                  sections))
+    return hashlib.blake2b("\n".join(kept).encode(), digest_size=16).digest()
 
 
 def digest_of(plan: PagePlan, context: bytes = b"") -> bytes | None:

@@ -64,6 +64,9 @@ class Edition:
 
     prefix: str = ""
     neutral: frozenset[str] = frozenset()
+    # Sections whose files (not their pages) every language shares, as `/data/`: a
+    # language-neutral capability's (`Registry.neutral_sections`).
+    neutral_sections: tuple[str, ...] = ()
 
 
 NEUTRAL_SECTIONS = ("/static/", "/media/", "/schemas/")
@@ -84,16 +87,20 @@ def language_prefix(code: str, default: str) -> str:
     return "" if code == default else f"/{code}"
 
 
-def is_neutral(path: str, neutral: frozenset[str] = frozenset()) -> bool:
-    """Whether a site-relative path is a file every language shares."""
+def is_neutral(path: str, neutral: frozenset[str] = frozenset(),
+               sections: tuple[str, ...] = ()) -> bool:
+    """Whether a site-relative path is a file every language shares: in a neutral section,
+    one of the `neutral` files, or a file (not a page, which ends in `/`) in `sections`."""
     bare = path.split("?", 1)[0].split("#", 1)[0]
-    return bare.startswith(NEUTRAL_SECTIONS) or bare.lstrip("/") in neutral
+    return (bare.startswith(NEUTRAL_SECTIONS) or bare.lstrip("/") in neutral
+            or (bare.startswith(sections) and not bare.endswith("/")))
 
 
 def localised(path: str) -> str:
     """A site-relative path in the language being built: `/orgs/` → `/bn/orgs/`."""
     edition = _edition.get()
-    if not edition.prefix or not path.startswith("/") or is_neutral(path, edition.neutral):
+    if not edition.prefix or not path.startswith("/") or is_neutral(path, edition.neutral,
+                                                                  edition.neutral_sections):
         return path
     return edition.prefix + path
 

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator, Mapping
 
 from .capability import Kind
 from .catalogue import Catalogue
@@ -27,8 +27,9 @@ from .taxonomy import convert_taxonomies
 from .translate import check_translations
 from .urls import CORE_SECTIONS
 
-# A record file's raw data, its converted value, its problems, the downloads it used.
-Conversion = tuple[RawNode, Any, tuple[Problem, ...], frozenset[str]]
+# A record file's raw data, its converted value, its problems, the downloads it used,
+# and the collections whose slugs and names its conversion consulted.
+Conversion = tuple[RawNode, Any, tuple[Problem, ...], frozenset[str], frozenset[str]]
 
 
 @dataclass
@@ -38,13 +39,44 @@ class Conversions:
 
     A record converts from its raw data and from what `Context` lets conversion consult
     (the slugs and names references may name, the media and downloads files). While
-    those are equal, a record whose raw data is the very object the loader gave last
-    time (`content_cache.ContentCache` keeps them in memory) converts to the same value
-    with the same problems and downloads used, so they are reused, in the same order:
-    the problems are those a full validation reports. Every check still runs whole."""
+    what it consulted is equal, a record whose raw data is the very object the loader
+    gave last time (`content_cache.ContentCache` keeps them in memory) converts to the
+    same value with the same problems and downloads used, so they are reused, in the
+    same order: the problems are those a full validation reports. Every check still
+    runs whole. Which collections' slugs and names a record consulted is noted as it
+    converts (`_Noting`), so a new organisation converts again the records that may name
+    one (events, projects), not every organisation; media and downloads count for all."""
 
     consulted: tuple = ()
     records: dict[str, Conversion] = field(default_factory=dict)
+
+
+class _Noting(Mapping[str, Mapping[str, str]]):
+    """`Context.refs` as one record's conversion sees it: each collection it looks at is
+    noted (all of them when it walks the whole mapping)."""
+
+    def __init__(self, refs: Mapping[str, Mapping[str, str]]) -> None:
+        self.refs, self.noted = refs, set()
+
+    def __getitem__(self, name: str) -> Mapping[str, str]:
+        self.noted.add(name)
+        return self.refs[name]
+
+    def __contains__(self, name: object) -> bool:
+        self.noted.add(name)
+        return name in self.refs
+
+    def __iter__(self) -> Iterator[str]:
+        self.noted.update(self.refs)
+        return iter(self.refs)
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+
+def _changed_refs(then: Mapping[str, Mapping[str, str]],
+                  now: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
+    return frozenset(name for name in then.keys() | now.keys() if then.get(name) != now.get(name))
 
 
 def validate(loaded: LoadResult, registry: Registry, today: dt.date,
@@ -57,11 +89,13 @@ def validate(loaded: LoadResult, registry: Registry, today: dt.date,
     folder_kinds = [kind for kind in registry.kinds if not kind.single]
     records: dict[str, tuple[Any, ...]] = {}
     consulted = (ctx.refs, ctx.media, dict(downloads.files), downloads.links)
-    kept = reuse.records if reuse is not None and reuse.consulted == consulted else {}
+    kept = reuse.records if reuse is not None and reuse.consulted[1:] == consulted[1:] else {}
+    changed = _changed_refs(reuse.consulted[0], ctx.refs) if kept else frozenset()
     made: dict[str, Conversion] = {}
     for kind in folder_kinds:
         problems.extend(_duplicate_slugs(kind, by_kind[kind.name]))
-        records[kind.collection] = _convert_records(kind, by_kind[kind.name], ctx, kept, made)
+        records[kind.collection] = _convert_records(kind, by_kind[kind.name], ctx,
+                                                    (kept, changed), made)
     if reuse is not None:
         reuse.consulted, reuse.records = consulted, made
     singles = {kind.collection: _convert_single(kind, by_kind, ctx)
@@ -138,25 +172,27 @@ def _convert_single(kind: Kind, by_kind: dict[str, list[RawRecord]], ctx: Contex
 
 
 def _convert_records(kind: Kind, records: list[RawRecord], ctx: Context,
-                     kept: dict[str, Conversion], made: dict[str, Conversion]
-                     ) -> tuple[Any, ...]:
-    """Each record converted, or its conversion in `kept` when its raw data is the same
-    object (`Conversions`); every conversion goes into `made`."""
-    converted, downloads = [], ctx.downloads
+                     reuse: tuple[dict[str, Conversion], frozenset[str]],
+                     made: dict[str, Conversion]) -> tuple[Any, ...]:
+    """Each record converted, or its conversion kept (`reuse`: the last ones, and the
+    collections whose slugs or names changed since) when its raw data is the same object
+    and it consulted none of those (`Conversions`); every conversion goes into `made`."""
+    (kept, changed), converted, downloads, refs = reuse, [], ctx.downloads, ctx.refs
     for r in records:
         old = kept.get(r.path)
-        if old is not None and old[0] is r.data:
-            _data, value, found, used = old
+        if old is not None and old[0] is r.data and not old[4] & changed:
+            _data, value, found, used, consulted = old
             ctx.problems.extend(found)
         else:
-            start, ctx.file = len(ctx.problems), r.path
+            start, ctx.file, ctx.refs = len(ctx.problems), r.path, _Noting(refs)
             ctx.downloads = dataclasses.replace(downloads, used=set())  # this record's own
             value = convert_node(kind.record, r.data, ctx, slug=r.slug, path=r.path)
             found, used = tuple(ctx.problems[start:]), frozenset(ctx.downloads.used)
+            consulted = frozenset(ctx.refs.noted)
         downloads.used |= used
-        made[r.path] = (r.data, value, found, used)
+        made[r.path] = (r.data, value, found, used, consulted)
         converted.append(value)
-    ctx.file, ctx.downloads = "", downloads
+    ctx.file, ctx.downloads, ctx.refs = "", downloads, refs
     return tuple(value for value in converted if value is not None)
 
 

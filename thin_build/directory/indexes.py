@@ -6,6 +6,7 @@ than once per page.
 """
 from __future__ import annotations
 
+import functools
 import string
 import unicodedata
 from collections import defaultdict
@@ -35,8 +36,12 @@ class Directory:
     providers_by_ward: Mapping[str, tuple[Card, ...]]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _folded(name: str) -> str:
-    """The name as it is alphabetised: lower case, without accents or a leading "The"."""
+    """The name as it is alphabetised: lower case, without accents or a leading "The".
+
+    Remembered: every A–Z, ward list and skills index sorts the same names, in every
+    language's pass and every rebuild."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     return folded[4:] if folded.startswith("the ") else folded

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from ..calendar.fields import OrganiserRef
+from ..calendar.fields import ORGANISER_COLLECTIONS, OrganiserRef
 from ..calendar.schema import EVENT, NOTICE
 from ..commissioning.schema import OPPORTUNITY
 from ..core.catalogue import Catalogue
@@ -74,6 +74,7 @@ class Column:
     example: str
     value: Callable[[Any, Catalogue], Cell]
     path: tuple[str, ...] = ()
+    looks_up: tuple[str, ...] = ()  # the collections whose records' names it shows
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,9 @@ def _leaf_columns(leaf: _Leaf, read: Callable[[Any], Any]) -> Iterator[Column]:
 
         label, what = ((f"{name}_names", f"the names of `{name}`, in the same order") if many
                        else (f"{name}_name", f"the name of `{name}`"))
-        yield Column(label, what, _title(example), names)
+        yield Column(label, what, _title(example), names,
+                     looks_up=ORGANISER_COLLECTIONS if isinstance(item, OrganiserRef)
+                     else (item.target,))
 
 
 def _get(value: Any, path: tuple[str, ...]) -> Any:

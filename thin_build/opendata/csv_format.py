@@ -52,13 +52,23 @@ def csv_field(cell: str) -> str:
     return cell
 
 
+def csv_line(row: Sequence[str]) -> str:
+    """One row's line, without its CRLF. A row of one empty cell is written `""`: an
+    empty line would read as no row."""
+    return ",".join(csv_field(cell) for cell in row) or '""'
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """The whole file: BOM, the header row, then one line per row, each ended by CRLF."""
-    lines = [BOM + ",".join(csv_field(name) for name in header)]
     width = len(header)
+    lines = []
     for row in rows:
         if len(row) != width:
             raise ValueError(f"a row has {len(row)} cells for {width} columns")
-        # A row of one empty cell is written `""`: an empty line would read as no row.
-        lines.append(",".join(csv_field(cell) for cell in row) or '""')
-    return "\r\n".join(lines) + "\r\n"
+        lines.append(csv_line(row))
+    return csv_from_lines(header, lines)
+
+
+def csv_from_lines(header: Sequence[str], lines: Iterable[str]) -> str:
+    """The whole file from rows already written by `csv_line` (kept between builds)."""
+    return "\r\n".join([BOM + ",".join(csv_field(name) for name in header), *lines]) + "\r\n"

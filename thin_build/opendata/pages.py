@@ -58,10 +58,12 @@ class Download:
 
 
 def data_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
-    cat = inputs.catalogue
+    """The files, in the site's language in every pass (a later pass writes none of them,
+    and its page gives their sizes), and the page in the pass's own language."""
+    cat = inputs.site_language_catalogue
     downloads = []
     for table in TABLES:
-        written = write_table(table, cat)
+        written = write_table(table, cat, inputs.kept(table.row_memo))
         for extension, data in written.files.items():
             yield OutputFile(urls.table_file(table.name, extension).lstrip("/"), data)
         downloads.append(_download(written))
@@ -72,7 +74,7 @@ def data_files(inputs: BuildInputs) -> Iterator[PagePlan | OutputFile]:
         yield OutputFile(url.lstrip("/"), data)
         templates.append((next(_(t.title) for t in TABLES if t.name == table),
                           FileLink("CSV", url, human_size(len(data)), len(data))))
-    yield data_page(cat, tuple(downloads), tuple(templates))
+    yield data_page(inputs.catalogue, tuple(downloads), tuple(templates))
 
 
 def _download(written: Written) -> Download:

@@ -14,10 +14,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..core.catalogue import Catalogue
 from ..core.i18n import N_
+from ..core.memo import Kept, PerRecord
 from ..core.site import Licence
 from .cells import Cell, cell_text
 from .columns import Column, ServiceRow, columns
-from .csv_format import csv_text
+from .csv_format import csv_from_lines, csv_line
 
 
 def _services(cat: Catalogue) -> Iterator[ServiceRow]:
@@ -36,10 +37,21 @@ class Table:
     row_is: str  # "one row per …"
     rows: Callable[[Catalogue], Iterable[Any]]
     json_lines: bool = False  # also as JSON Lines: the tables that grow large
+    # The record a row is made from alone, besides the names it looks up (`row_memo`).
+    record_of: Callable[[Any], Any] = lambda row: row
 
     @property
     def columns(self) -> tuple[Column, ...]:
         return columns(self.kind)
+
+    @property
+    def row_memo(self) -> PerRecord[tuple[tuple[Cell, ...], str, str]]:
+        """A row's cells, CSV line and JSON text, kept while its record is the same object
+        and the collections it names keep their records' names (and which records there
+        are: a slug that names no record, `borough-wide`, is written as it is)."""
+        looked_up = {name for col in self.columns for name in col.looks_up}
+        return PerRecord(f"opendata {self.name}", frozenset(
+            f"{name}.{field}" for name in looked_up for field in ("name", "slug")))
 
 
 # `title` and `row_is` are marked: the files keep the English, the /data/ page translates.
@@ -52,7 +64,7 @@ TABLES = (
              "table"), lambda cat: cat.providers),
     Table("services", "service", N_("Services"),
           N_("one row per service, with the provider that offers it"), _services,
-          json_lines=True),
+          json_lines=True, record_of=lambda row: row.service),
     Table("events", "event", N_("Events"),
           N_("one row per event, past ones included; a repeating event is one row, with its "
              "recurrence columns"), lambda cat: cat.events, json_lines=True),
@@ -79,20 +91,29 @@ class Written:
     files: dict[str, bytes]
 
 
-def write_table(table: Table, cat: Catalogue) -> Written:
+def write_table(table: Table, cat: Catalogue, kept: Kept | None = None) -> Written:
+    """The table's files; with `kept` (`inputs.kept(table.row_memo)`), a row whose record
+    is the one it was made from last time is not made again."""
     cols = table.columns
     header = tuple(col.name for col in cols)
-    rows = tuple(tuple(col.value(row, cat) for col in cols) for row in table.rows(cat))
-    files = {"csv": csv_text(header, ([cell_text(c) for c in row] for row in rows))
+
+    def make(row: Any) -> tuple[tuple[Cell, ...], str, str]:
+        cells = tuple(col.value(row, cat) for col in cols)
+        return cells, csv_line([cell_text(c) for c in cells]), _json(dict(zip(header, cells)))
+
+    made = [make(row) if kept is None else kept.get(table.record_of(row), lambda r=row: make(r))
+            for row in table.rows(cat)]
+    rows = tuple(cells for cells, _csv, _text in made)
+    texts = [text for _cells, _csv, text in made]
+    files = {"csv": csv_from_lines(header, [line for _cells, line, _text in made])
              .encode("utf-8"),
-             "json": _json_document(table, header, rows, cat.site.data_licence)}
+             "json": _json_document(table, header, texts, cat.site.data_licence)}
     if table.json_lines:
-        files["jsonl"] = "".join(_json(dict(zip(header, row))) + "\n"
-                                 for row in rows).encode("utf-8")
+        files["jsonl"] = "".join(text + "\n" for text in texts).encode("utf-8")
     return Written(table, header, rows, files)
 
 
-def _json_document(table: Table, header: tuple[str, ...], rows: tuple[tuple[Cell, ...], ...],
+def _json_document(table: Table, header: tuple[str, ...], rows: list[str],
                    licence: Licence) -> bytes:
     """The table as one JSON object: what it is, its licence, its columns, its rows.
 
@@ -101,7 +122,7 @@ def _json_document(table: Table, header: tuple[str, ...], rows: tuple[tuple[Cell
     head = _json({"table": table.name, "title": table.title, "rows_are": table.row_is,
                   "licence": {"name": licence.name, "url": licence.url},
                   "columns": list(header)})
-    lines = ",\n".join(_json(dict(zip(header, row))) for row in rows)
+    lines = ",\n".join(rows)
     return (head[:-1] + ',"rows":[\n' + lines + ("\n" if rows else "") + "]}\n").encode("utf-8")
 
 

@@ -6,33 +6,26 @@ listing files. Depends on the directory, whose listings it carries both ways, an
 open data, whose `listing_files` writes what an import makes.
 """
 from ..core.capability import Capability, Step
-from .feed import openreferral_files
+from .feed import LISTING, openreferral_files
 from .urls import ROOT
 
 OPENREFERRAL = Capability(
     name="openreferral",
     depends_on=("directory", "opendata"),
     steps=(
-        Step(openreferral_files, reads=frozenset({
-            "activities.description", "activities.name", "activities.slug",
-            "groups.description", "groups.name", "groups.slug", "languages.code",
-            "languages.name", "needs.description", "needs.name", "needs.slug",
-            "networks.description", "networks.name", "networks.slug",
-            "orgs.accessibility", "orgs.activities", "orgs.address",
-            "orgs.charity_number", "orgs.company_number", "orgs.email", "orgs.groups",
-            "orgs.languages", "orgs.last_verified", "orgs.logo", "orgs.name",
-            "orgs.networks", "orgs.opening_hours", "orgs.opening_hours_note",
-            "orgs.phone", "orgs.postcode", "orgs.slug", "orgs.stage", "orgs.status",
-            "orgs.summary", "orgs.support_needs", "orgs.wards", "orgs.website",
-            "provider_types.description", "provider_types.name", "provider_types.slug",
-            "providers.accessibility", "providers.address", "providers.email",
-            "providers.languages", "providers.last_verified", "providers.logo",
-            "providers.name", "providers.opening_hours", "providers.opening_hours_note",
-            "providers.phone", "providers.postcode", "providers.referral_contact",
-            "providers.services", "providers.slug", "providers.specialisms",
-            "providers.summary", "providers.type", "providers.wards",
-            "providers.website", "site", "stages.description", "stages.name",
-            "stages.slug", "wards.code", "wards.description", "wards.name", "wards.slug"})),
+        Step(openreferral_files, reads=LISTING.reads | frozenset({
+            "orgs.accessibility", "orgs.activities", "orgs.address", "orgs.charity_number",
+            "orgs.company_number", "orgs.email", "orgs.groups", "orgs.languages",
+            "orgs.last_verified", "orgs.logo", "orgs.name", "orgs.networks",
+            "orgs.opening_hours", "orgs.opening_hours_note", "orgs.phone", "orgs.postcode",
+            "orgs.slug", "orgs.stage", "orgs.status", "orgs.summary", "orgs.support_needs",
+            "orgs.wards", "orgs.website", "providers.accessibility", "providers.address",
+            "providers.email", "providers.languages", "providers.last_verified",
+            "providers.logo", "providers.name", "providers.opening_hours",
+            "providers.opening_hours_note", "providers.phone", "providers.postcode",
+            "providers.referral_contact", "providers.services", "providers.slug",
+            "providers.specialisms", "providers.summary", "providers.type",
+            "providers.wards", "providers.website"})),
     ),
     sections=frozenset({ROOT}),
     language_neutral_files=True,

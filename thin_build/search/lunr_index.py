@@ -65,30 +65,48 @@ def terms_of(text: str, analyser: Analyser = ENGLISH) -> list[str]:
     return [term for word in words for term in analyser.terms(word)]
 
 
+# A document's fields as the index sees them: each field's term counts, in the order
+# the terms first appear, and its length in terms.
+Counted = tuple[tuple[dict[str, int], int], ...]
+
+
+def count_terms(doc: Mapping, names: Sequence[str], analyser: Analyser = ENGLISH) -> Counted:
+    """Each field's terms counted: all the index needs of one document, so a document
+    that did not change need not be analysed again (`search.shards.build_index`)."""
+    found = []
+    for name in names:
+        terms = terms_of(doc[name], analyser) if doc[name] is not None else []
+        counts: dict[str, int] = {}
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+        found.append((counts, len(terms)))
+    return tuple(found)
+
+
 def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
                            documents: Sequence[Mapping],
-                           analyser: Analyser = ENGLISH) -> dict:
+                           analyser: Analyser = ENGLISH,
+                           counted: Sequence[Counted] | None = None) -> dict:
     """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it
-    (with `analyser`'s functions as the builder's pipeline and search pipeline)."""
+    (with `analyser`'s functions as the builder's pipeline and search pipeline);
+    `counted`, when given, is `count_terms` of each document, in the same order."""
     names = [field["field_name"] for field in fields]
     boosts = {field["field_name"]: field.get("boost", 1) for field in fields}
     inverted: dict[str, dict] = {}
     position: dict[str, int] = {}  # a term's `_index`: the order it was first seen in
     frequencies: list[tuple[str, str, dict[str, int], int]] = []
-    for doc in documents:
+    if counted is None:
+        counted = [count_terms(doc, names, analyser) for doc in documents]
+    for doc, fields_counted in zip(documents, counted):
         ref = str(doc[ref_field])
-        for name in names:
-            terms = terms_of(doc[name], analyser) if doc[name] is not None else []
-            counts: dict[str, int] = {}
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
+        for name, (counts, length) in zip(names, fields_counted):
             for term in counts:  # in the order first seen, so numbered as lunr.py does
                 posting = inverted.get(term)
                 if posting is None:
                     posting = inverted[term] = {field: {} for field in names}
                     posting["_index"] = position[term] = len(position)
                 posting[name][ref] = {}
-            frequencies.append((ref, name, counts, len(terms)))
+            frequencies.append((ref, name, counts, length))
     lengths: dict[str, float] = defaultdict(float)
     for _ref, name, _counts, length in frequencies:
         lengths[name] += length

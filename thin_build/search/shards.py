@@ -24,11 +24,12 @@ from typing import Iterable
 from ..core import urls as core_urls
 from ..core.i18n import current_language
 from ..core.i18n import gettext as _
+from ..core.memo import Kept, PerRecord
 from ..core.plan import BuildInputs, PagePlan
 from ..core.write import OutputFile
 from .bengali import ANALYSERS
-from .documents import KINDS, FacetCodes, SearchDocument, search_documents
-from .lunr_index import ENGLISH, Analyser, build_serialized_index
+from .documents import DOCUMENT_READS, KINDS, FacetCodes, SearchDocument, search_documents
+from .lunr_index import ENGLISH, Analyser, Counted, build_serialized_index, count_terms
 from .page import search_page
 
 FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost": 3},
@@ -43,11 +44,20 @@ def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH) -> dict:
-    """The whole lunr index, serialised; a document's ref is its position in `docs`."""
+def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
+                kept: Kept[Counted] | None = None) -> dict:
+    """The whole lunr index, serialised; a document's ref is its position in `docs`.
+
+    With `kept`, a document that is the same object as last time keeps its counted terms:
+    the weights are the whole index's (BM25 averages over every document), so they are
+    worked out again, but the words are not analysed again."""
     records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
                 "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
-    return build_serialized_index("ref", FIELDS, records, analyser)
+    names = [field["field_name"] for field in FIELDS]
+    counted = None if kept is None else [
+        kept.get(doc, lambda one=record: count_terms(one, names, analyser))
+        for doc, record in zip(docs, records)]
+    return build_serialized_index("ref", FIELDS, records, analyser, counted)
 
 
 @dataclass(frozen=True)
@@ -140,10 +150,12 @@ def doc_row(doc: SearchDocument) -> list:
 
 def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
     """The search step: index shards, document chunks, a manifest, and the search page."""
-    cat = inputs.catalogue
+    cat, code = inputs.catalogue, current_language().code
     codes = FacetCodes.for_catalogue(cat)
-    docs = search_documents(cat, codes, inputs.today)
-    index = build_index(docs, ANALYSERS.get(current_language().code, ENGLISH))
+    docs = search_documents(cat, codes, inputs.today,
+                            inputs.kept(PerRecord(f"search documents {code}", DOCUMENT_READS)))
+    index = build_index(docs, ANALYSERS.get(code, ENGLISH),
+                        inputs.kept(PerRecord(f"search terms {code}", frozenset())))
     shards = split_into_shards(index)
     for shard, vectors in zip(shards, shard_vectors(index, shards)):
         yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))

@@ -1,0 +1,82 @@
+"""Values worked out from one record, kept while the record is the same object.
+
+An incremental rebuild gives back the very record objects of unchanged files
+(`core.validate.Conversions`, `core.translate.localised`), so a value a step works out
+from one record (an open data row, an Open Referral document, a search document) need
+not be worked out again while its record is the same object, unless something else it
+read changed. What else it reads is declared beside it, as a step's reads are
+(`PerRecord.reads`: the names of the records it looks up, a taxonomy's terms), and an
+incremental rebuild forgets every kept value whose declared reads changed
+(`Memos.forget`); a full build starts with nothing kept. So a rebuild after one edit
+works out that one record's values and joins the rest, and the bytes are the same as
+a full build's (`tests/unit/test_incremental.py`).
+
+Within one build the language passes share the store too: the second pass of a
+language-neutral file (made from the site-language catalogue in every pass) finds
+each value the first pass made.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PerRecord(Generic[T]):
+    """A kind of kept value: its name, and what it reads besides its own record."""
+
+    name: str
+    reads: frozenset[str]
+
+
+class Kept(Generic[T]):
+    """One kind's values, by record identity: this build's, and the last build's."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple[Any, T]] = {}
+        self.now: dict[int, tuple[Any, T]] = {}
+
+    def get(self, record: Any, make: Callable[[], T]) -> T:
+        """The value for `record`: kept if `record` is the object it was made for.
+
+        Each entry holds its record, so no id is reused while the entry lives."""
+        key = id(record)
+        found = self.now.get(key) or self.last.get(key)
+        if found is None or found[0] is not record:
+            found = (record, make())
+        self.now[key] = found
+        return found[1]
+
+    def turn(self) -> None:
+        """End of a build that used this kind: only its values are kept for the next."""
+        self.last, self.now = self.now, {}
+
+
+class Memos:
+    """Every kind's kept values; a full build makes a new store, an incremental rebuild
+    keeps one between its builds."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[PerRecord, Kept] = {}
+
+    def of(self, kind: PerRecord[T]) -> Kept[T]:
+        if kind not in self._kinds:
+            self._kinds[kind] = Kept()
+        return self._kinds[kind]
+
+    def forget(self, changed: Callable[[frozenset[str]], bool]) -> None:
+        """Drop the kinds whose reads `changed` says changed (an incremental rebuild's
+        `changes.touches`)."""
+        for kind in [kind for kind in self._kinds if changed(kind.reads)]:
+            del self._kinds[kind]
+
+    def clear(self) -> None:
+        self._kinds.clear()
+
+    def finish(self) -> None:
+        """A build is over: each kind it used keeps only what it used."""
+        for kept in self._kinds.values():
+            if kept.now:
+                kept.turn()
