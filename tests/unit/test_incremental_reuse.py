@@ -92,3 +92,18 @@ def test_a_new_listing_converts_again_only_the_records_that_may_name_one(rebuild
     assert after.lookup("events", "funding-surgery") == before.lookup("events",
                                                                       "funding-surgery")
     _assert_same_as_full_build(root)
+
+
+def test_a_new_listing_renders_again_the_same_pages_in_every_language(rebuilder):
+    """The Bengali pass links the English pass's open data and Open Referral files by
+    their section, not by a list of them that a new listing lengthens, so a new
+    organisation's feed document changes no Bengali page's context: the pages rendered
+    again in Bengali are those rendered again in English, a few of the site's."""
+    before = dict(rebuilder.digests)
+    report = rebuilder.rebuild(_add_listing(rebuilder.root))
+    again = {page for page in before if rebuilder.digests.get(page) != before[page]}
+    english = {page for page in again if not page.startswith("bn/")}
+    assert "about/index.html" not in english and "orgs/index.html" in english
+    assert {page.removeprefix("bn/") for page in again - english} == english
+    assert report.rendered < len(before) / 4
+    _assert_same_as_full_build(rebuilder.root)

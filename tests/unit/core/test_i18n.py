@@ -86,6 +86,15 @@ def test_urls_get_the_language_prefix_except_shared_files() -> None:
     assert urls.language_prefix("bn", "en") == "/bn" and urls.language_prefix("en", "en") == ""
 
 
+def test_a_language_neutral_section_shares_its_files_but_not_its_pages() -> None:
+    with urls.publishing(urls.Edition("/bn", frozenset(), ("/data/", "/openreferral/"))):
+        assert urls.localised("/openreferral/organizations/any.json") == (
+            "/openreferral/organizations/any.json")
+        assert urls.localised("/data/events.csv?x=1") == "/data/events.csv?x=1"
+        assert urls.localised("/data/") == "/bn/data/"
+        assert urls.localised("/database/") == "/bn/database/"
+
+
 def test_markdown_links_to_site_pages_follow_the_language() -> None:
     text = "See [the calendar](/calendar/) and [elsewhere](https://example.org/)."
     with urls.publishing(urls.Edition("/bn")):
