@@ -22,7 +22,7 @@ from .core.content_cache import ContentCache, Memory, open_cache
 from .core.errors import ContentError, Problem, sorted_problems
 from .core.guide import published_schemas
 from .core.i18n import Language, speaking
-from .core.load import MEDIA_DIR, load_repository
+from .core.load import MEDIA_DIR, heap_frozen, load_repository
 from .core.markup import caching as markup_caching
 from .core.memo import Memos
 from .core.messages import load_translations
@@ -251,7 +251,7 @@ def build_prepared(prep: Prepared, *, jobs: int | None = None,
     jobs = resolve_jobs(jobs)
     neutral = set(prep.neutral)
     steps: list[StepOutput] = []
-    with OutputTree(prep.out) as tree:
+    with OutputTree(prep.out) as tree, heap_frozen():
         for language in prep.languages:
             with contextlib.ExitStack() as current:
                 with clock.stage("localise"):

@@ -88,7 +88,7 @@ class Rebuilder:
         self.memory: Memory = {}
         self.conversions = Conversions()
         self.localisations: Localisations = {}  # unchanged records keep their localised form
-        self.memos = Memos()  # and the values worked out from them (`core.memo`)
+        self.memos = Memos(lasting=True)  # and the values worked out from them (`core.memo`)
 
     def build(self) -> BuildResult:
         """A full build; raises ContentError (and leaves `site/` as it was) on problems."""
@@ -116,7 +116,8 @@ class Rebuilder:
         with collector_paused(), caching(self.root, memory=self.memory) as contents:
             prep = self._prepare(contents, None if reason else self.frame)
         if reason is None:
-            changes = self._changes(prep, touched, head)
+            with collector_paused():
+                changes = self._changes(prep, touched, head)
             reason = changes if isinstance(changes, str) else frame_changed(self.registry,
                                                                            changes)
         if reason is not None:

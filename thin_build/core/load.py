@@ -77,6 +77,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def heap_frozen() -> Iterator[None]:
+    """The objects alive now left out of the garbage collector's passes until the end
+    (`gc.freeze`): a build's catalogue, templates and indexes live to its end, and every
+    full pass over them while the steps make pages found nothing to free (a tenth of a
+    2,000-organisation build's time in the build process). Forked workers share these
+    objects' memory pages instead of copying them as the collector touches them. Within
+    a frozen block it does nothing, so blocks nest."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _load_repository(root: Path, sources: Iterable[tuple[str, Source]],
                      cache: ContentCache | None) -> LoadResult:
     records: list[RawRecord] = []

@@ -17,7 +17,6 @@ Each worker announces in shared memory which page it is on, so a worker that die
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import multiprocessing
 import os
@@ -30,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, MutableMapping
 
 from .errors import BuildError
+from .load import heap_frozen
 from .plan import PagePlan
 from .write import FolderWriter, OutputTree
 
@@ -99,15 +99,13 @@ class PagePool:
         self.sent = 0
         # Objects alive now stay untouched by the workers' garbage collector, so the pages
         # of memory holding the catalogue stay shared instead of being copied into each.
-        gc.freeze()
-        try:
-            for slot in range(jobs):
-                self.workers.append(self._start(forking, slot, renderer))
-        except BaseException:
-            self.stop(now=True)
-            raise
-        finally:
-            gc.unfreeze()
+        with heap_frozen():
+            try:
+                for slot in range(jobs):
+                    self.workers.append(self._start(forking, slot, renderer))
+            except BaseException:
+                self.stop(now=True)
+                raise
 
     def _start(self, context, slot: int, renderer: Render) -> _Worker:
         tasks_out, tasks_in = context.Pipe(duplex=False)

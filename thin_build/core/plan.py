@@ -82,8 +82,8 @@ class BuildInputs:
         """What language-neutral files are made from (see `unlocalised`)."""
         return self.catalogue if self.unlocalised is None else self.unlocalised
 
-    def kept(self, kind: PerRecord[T]) -> Kept[T]:
-        """The values of `kind` kept by record (`core.memo`)."""
+    def kept(self, kind: PerRecord[T]) -> Kept[T] | None:
+        """The values of `kind` kept by record (`core.memo`); None when not kept."""
         return self.memos.of(kind)
 
     def derived(self, make: Callable[[Catalogue], T]) -> T:

@@ -130,11 +130,18 @@ def _localise(value: Any, code: str, source: str) -> Any:
     return dataclasses.replace(value, **changes) if changes else value
 
 
-def check_translations(checking: Checking) -> list[Problem]:
+# What an incremental rebuild keeps of the translations check: each record's id →
+# (the record, the translations found in it with their originals' dates).
+Walked = dict[int, tuple[Any, tuple[tuple[Translation, Any], ...]]]
+
+
+def check_translations(checking: Checking, kept: Walked | None = None) -> list[Problem]:
     """Every translation names a language of the site, and is no older than its original.
 
     A translation checked before the original was last verified may no longer say
     the same thing: a warning, so a coordinator asks a translator to look again.
+    With `kept` (an incremental rebuild's, refilled with this check's), a record that
+    is the same object as last time is not walked again for its translations.
     """
     if checking.site is None:
         return []
@@ -142,7 +149,7 @@ def check_translations(checking: Checking) -> list[Problem]:
     others = [language.code for language in checking.site.languages[1:]]
     original = checking.site.languages[0].name
     problems = []
-    for translation, original_date in _translations(checking):
+    for translation, original_date in _translations(checking, kept):
         where = f"`{translation.path}`: "
         if translation.language == source:
             problems.append(error(
@@ -164,13 +171,22 @@ def check_translations(checking: Checking) -> list[Problem]:
     return problems
 
 
-def _translations(checking: Checking) -> Iterator[tuple[Translation, Any]]:
+def _translations(checking: Checking,
+                  kept: Walked | None) -> Iterator[tuple[Translation, Any]]:
     """(translation, the original's date) for every translation in the site."""
     values: list[Any] = [checking.site, *checking.singles.values()]
     for items in (*checking.records.values(), *checking.taxonomies.values()):
         values.extend(items)
+    last = dict(kept or {})
+    if kept is not None:
+        kept.clear()
     for value in values:
-        yield from _walk(value, None, {})
+        known = last.get(id(value))
+        found = known[1] if known is not None and known[0] is value else tuple(
+            _walk(value, None, {}))
+        if kept is not None:
+            kept[id(value)] = (value, found)
+        yield from found
 
 
 def _walk(value: Any, verified: Any, checked: dict[str, Any]

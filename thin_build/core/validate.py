@@ -24,7 +24,7 @@ from .load import LoadResult
 from .raw import RawMap, RawNode, RawRecord
 from .registry import SITE_KIND, Registry
 from .taxonomy import convert_taxonomies
-from .translate import check_translations
+from .translate import Walked, check_translations
 from .urls import CORE_SECTIONS
 
 # A record file's raw data, its converted value, its problems, the downloads it used,
@@ -49,6 +49,7 @@ class Conversions:
 
     consulted: tuple = ()
     records: dict[str, Conversion] = field(default_factory=dict)
+    translations: Walked = field(default_factory=dict)  # `translate.check_translations`'
 
 
 class _Noting(Mapping[str, Mapping[str, str]]):
@@ -112,7 +113,7 @@ def validate(loaded: LoadResult, registry: Registry, today: dt.date,
         today=today)
     for check in registry.checks:
         problems.extend(check(checking))
-    problems.extend(check_translations(checking))
+    problems.extend(check_translations(checking, None if reuse is None else reuse.translations))
     problems.extend(_unused_downloads(downloads))
 
     if (site is None or any(p.is_error for p in problems)

@@ -27,7 +27,7 @@ NAMES = PerRecord[str]("names", frozenset({"wards.name"}))
 
 
 def test_a_value_is_reused_for_the_same_object_only() -> None:
-    kept, made = Memos().of(NAMES), []
+    kept, made = Memos(lasting=True).of(NAMES), []
 
     def make(org: Org) -> str:
         made.append(org.slug)
@@ -42,7 +42,7 @@ def test_a_value_is_reused_for_the_same_object_only() -> None:
 
 
 def test_a_build_keeps_only_what_it_used_and_an_unused_kind_keeps_its_values() -> None:
-    memos = Memos()
+    memos = Memos(lasting=True)
     first, second = Org("a", "Alpha"), Org("b", "Beta")
     kept = memos.of(NAMES)
     kept.get(first, lambda: "A")
@@ -61,7 +61,7 @@ def test_a_build_keeps_only_what_it_used_and_an_unused_kind_keeps_its_values() -
     ("wards", {"name"}, True), ("wards", {"description"}, False),
     ("wards", None, True), ("orgs", {"name"}, False)])
 def test_a_kind_is_forgotten_when_what_it_reads_changed(collection, fields, dropped) -> None:
-    memos = Memos()
+    memos = Memos(lasting=True)
     org = Org("a", "Alpha")
     memos.of(NAMES).get(org, lambda: "kept")
     changes = Changes(set(), {collection: {"x"}}, set(),
@@ -88,3 +88,8 @@ def test_a_rebuild_remakes_rows_feed_parts_and_search_terms_of_the_edited_record
     assert listed == ["bow-youth"]
     assert counted == ["Bow Youth Project"] * 2  # its search document, in each language
     _assert_same_as_full_build(rebuilder.root)
+
+
+def test_a_one_off_build_keeps_nothing() -> None:
+    """Its values would only hold memory: each is asked for once, or once a pass."""
+    assert Memos().of(NAMES) is None and Memos(lasting=True).of(NAMES) is not None

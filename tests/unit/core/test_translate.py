@@ -9,10 +9,13 @@ import pytest
 from tests.helpers import BASE_SITE, REPO, TODAY
 from thin_build.build import check_site
 from thin_build.capabilities import PORTAL
+from thin_build.core import translate
 from thin_build.core.declare import Record, text_field
 from thin_build.core.guide import content_guide, json_schemas
+from thin_build.core.load import load_repository
 from thin_build.core.taxonomy import Term
 from thin_build.core.translate import bdi, field_langs, localised, text_lang
+from thin_build.core.validate import Conversions, validate
 
 SITE_YAML = (BASE_SITE / "content/site.yaml").read_text(encoding="utf-8") + (
     "languages:\n  - {code: en, name: English, locale: en_GB}\n"
@@ -256,3 +259,18 @@ def test_the_schemas_and_the_guide_name_the_translatable_fields() -> None:
     guide = content_guide(PORTAL)
     assert ("Translations: under `translations:`, per language code (`bn:`), any of `title`, "
             "`description`, `access`, `when`, `cost`, and `last_verified`") in guide
+
+
+def test_a_rebuild_walks_only_new_records_for_translations(make_site, monkeypatch) -> None:
+    """The check keeps what it found in each record by identity (`Conversions`), so a
+    second validation of the same raw records walks none of them and warns the same."""
+    root = make_site(BENGALI_SITE | {"content/site.yaml": SITE_YAML, "orgs/bow-youth.md": _org(
+        "translations:\n  bn:\n    name: বো যুব\n    last_verified: 2026-01-05\n")})
+    loaded, reuse = load_repository(root, PORTAL.sources()), Conversions()
+    _, first = validate(loaded, PORTAL, TODAY, reuse)
+    walked, real = [], translate._walk
+    monkeypatch.setattr(translate, "_walk", lambda value, *rest: walked.append(value) or real(
+        value, *rest))
+    _, second = validate(loaded, PORTAL, TODAY, reuse)
+    assert second == first and "translation-older" in {p.code for p in second}
+    assert not [value for value in walked if getattr(value, "slug", None) == "bow-youth"]
