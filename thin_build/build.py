@@ -251,12 +251,14 @@ def build_prepared(prep: Prepared, *, jobs: int | None = None,
     jobs = resolve_jobs(jobs)
     neutral = set(prep.neutral)
     steps: list[StepOutput] = []
-    with OutputTree(prep.out) as tree, heap_frozen():
+    with OutputTree(prep.out) as tree:
         for language in prep.languages:
             with contextlib.ExitStack() as current:
                 with clock.stage("localise"):
                     inputs, layout = current.enter_context(language_pass(prep, language,
                                                                          neutral))
+                # The pass's catalogue, layout and indexes, shared with its workers.
+                current.enter_context(heap_frozen())
                 steps += run_language(tree, prep.frame, layout, inputs, prep.registry,
                                       language, neutral, jobs, clock, digests)
         prep.memos.finish()

@@ -10,10 +10,10 @@ here to titles and URLs; keys are sorted so the file is byte-identical build to 
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import urlencode
 
 from ..core.catalogue import Catalogue
 from ..core.taxonomy import Term
+from ..core.urls import query_string
 from ..directory import urls as directory_urls
 from ..referral import urls as referral_urls
 from ..toolkits import urls as toolkit_urls
@@ -54,7 +54,7 @@ def questionnaire_data(cat: Catalogue, questionnaire: model.Questionnaire) -> di
         "toolkits": {slug: {"title": cat.lookup("toolkits", slug).title,
                             "url": toolkit_urls.toolkit(slug)} for slug in used_toolkits},
         "needs": {n.slug: {"name": n.name, "page": referral_urls.support_need(n.slug),
-                           "support": referral_urls.support(urlencode({"need": n.slug}))}
+                           "support": referral_urls.support(query_string({"need": n.slug}))}
                   for n in cat.needs if n.slug in used_needs},
         "providers": {p.slug: directory_urls.provider(p.slug) for p in cat.providers
                       if any(s.need in used_needs for s in p.services)},

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Iterator, Mapping
-from urllib.parse import urlencode
 
 from ..core.catalogue import Catalogue
 from ..core.i18n import gettext as _
@@ -31,6 +30,7 @@ from ..core.plan import BuildInputs
 from ..core.present import Link
 from ..core.taxonomy import Term
 from ..core.translate import name_link
+from ..core.urls import query_string
 from ..directory.indexes import sort_key
 from ..directory.listing_pages import LinkGroup
 from ..directory.model import Organisation, Provider, Service, Stage
@@ -229,7 +229,7 @@ def query_for_org(cat: Catalogue, org: Organisation, need: str) -> dict[str, str
 
 def suggested_support(cat: Catalogue, org: Organisation) -> tuple[Link, ...]:
     """An organisation's support needs as links into the referral page, answers filled in."""
-    return tuple(name_link(need, urls.support(urlencode(query_for_org(cat, org, need.slug))))
+    return tuple(name_link(need, urls.support(query_string(query_for_org(cat, org, need.slug))))
                  for need in cat.lookup_many("needs", org.support_needs))
 
 

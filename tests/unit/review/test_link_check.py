@@ -97,7 +97,9 @@ def test_one_host_is_asked_at_most_once_a_delay(server, tmp_path) -> None:
                 Settings(timeout=2, delay=0.3))
     times = [when for _method, _path, when in server.seen]
     assert len(times) == 4  # HEAD /missing, GET /missing, HEAD /moved, HEAD /ok
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.29
+    # The gaps are timed where the server reads each request, which a busy machine may
+    # delay by some milliseconds after the checker sent it; without the delay they are ~0.
+    assert min(b - a for a, b in zip(times, times[1:])) >= 0.25
 
 
 def test_answers_are_kept_but_failures_to_connect_are_tried_again(server, tmp_path) -> None:
