@@ -51,8 +51,12 @@ class SkillIndex:
 
     offered: Mapping[str, tuple[str, ...]]
     wanted: Mapping[str, tuple[str, ...]]
-    matches: Mapping[str, tuple[Match, ...]]
-    examined: int  # candidates read while matching: the work done, for the benchmark
+    matches: "Matches"
+
+    @property
+    def examined(self) -> int:
+        """Candidates read while matching every organisation: the work, for the benchmark."""
+        return self.matches.examined()
 
 
 class _Buckets:
@@ -104,21 +108,47 @@ def _skills(entries) -> tuple[str, ...]:
     return tuple(entry.skill for entry in entries)
 
 
+class Matches(Mapping[str, tuple[Match, ...]]):
+    """Organisation slug → its matches, for the organisations that have any, in name
+    order; each organisation's found when first asked for. An incremental rebuild makes
+    one organisation's page from the index, and needs its matches, not 20,000 others'."""
+
+    def __init__(self, orgs: list[Organisation], buckets: _Buckets) -> None:
+        self._orgs, self._buckets = orgs, buckets
+        self._by_slug = {o.slug: o for o in orgs}
+        self._found: dict[str, tuple[tuple[Match, ...], int]] = {}
+
+    def _of(self, slug: str) -> tuple[tuple[Match, ...], int]:
+        if slug not in self._found:
+            org = self._by_slug.get(slug)
+            self._found[slug] = ((), 0) if org is None else _matches_for(
+                org, self._buckets, self._by_slug)
+        return self._found[slug]
+
+    def __getitem__(self, slug: str) -> tuple[Match, ...]:
+        found = self._of(slug)[0]
+        if not found:
+            raise KeyError(slug)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (org.slug for org in self._orgs if self._of(org.slug)[0])
+
+    def __len__(self) -> int:
+        return sum(1 for _slug in self)
+
+    def examined(self) -> int:
+        return sum(self._of(org.slug)[1] for org in self._orgs)
+
+
 def build_skill_index(cat: Catalogue) -> SkillIndex:
-    """The index and every organisation's matches, once a build (`inputs.derived`)."""
+    """The index, once a build (`inputs.derived`); matches are found as they are asked for."""
     orgs = sorted((o for o in cat.orgs if o.status != "closed"),
                   key=lambda o: (sort_key(o.name), o.slug))
     stage_of = {o.slug: i for i, o in enumerate(cat.stages)}
     buckets = _Buckets(orgs, {o.slug: stage_of[o.stage] for o in orgs})
-    by_slug = {o.slug: o for o in orgs}
-    matches, examined = {}, 0
-    for org in orgs:
-        found, read = _matches_for(org, buckets, by_slug)
-        examined += read
-        if found:
-            matches[org.slug] = found
     return SkillIndex(_listed(orgs, "skills_offered"), _listed(orgs, "skills_wanted"),
-                      matches, examined)
+                      Matches(orgs, buckets))
 
 
 def _matches_for(org: Organisation, buckets: _Buckets,

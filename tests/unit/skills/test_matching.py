@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.unit.skills.support import catalogue, org
+from thin_build.skills import matching
 from thin_build.skills.matching import MATCH_CAP, build_skill_index
 
 
@@ -120,3 +121,16 @@ def test_work_grows_with_the_offers_not_the_square_of_the_organisations():
     # the index reads about 8 times as many (a few per match shown).
     assert large.examined / small.examined < 10
     assert large.examined < 4000 * MATCH_CAP * 4
+
+
+def test_one_organisations_matches_are_found_without_the_others(monkeypatch):
+    """A rebuild of one organisation's page asks the index for its matches alone."""
+    cat = catalogue(org("a", offers="s1", wants="s2"), org("b", offers="s2", wants="s1"),
+                    org("c", offers="s2"), org("d", wants="s1"))
+    asked, real = [], matching._matches_for
+    monkeypatch.setattr(matching, "_matches_for",
+                        lambda one, *rest: asked.append(one.slug) or real(one, *rest))
+    index = build_skill_index(cat)
+    assert [m.partner for m in index.matches["a"]] == ["b", "c", "d"] and asked == ["a"]
+    assert list(index.matches) == ["a", "b", "c", "d"] and asked == ["a", "b", "c", "d"]
+    assert "a" in index.matches and len(index.matches) == 4 and asked.count("a") == 1
