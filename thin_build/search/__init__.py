@@ -2,8 +2,8 @@
 
 Search indexes what the other rooms publish (organisations, providers, events,
 pages, toolkits, and organisations' own site pages and news), so it depends on each
-of them; a new searchable kind adds one source function to `documents.DOCUMENT_SOURCES`
-and its capability to `depends_on`.
+of them; a new searchable kind adds its collection and source function to
+`documents.DOCUMENT_SOURCES` and its capability to `depends_on`.
 """
 from ..core.capability import Capability, Step
 from .shards import search_outputs

@@ -1,7 +1,9 @@
 """What the search index holds: one document per listing or page, from pluggable sources.
 
-Each source turns the catalogue into `SearchDocument`s; a later capability (events,
-toolkits) adds its kind by adding one function to `DOCUMENT_SOURCES`. Facet values
+Each source turns one record into its `SearchDocument`, so an incremental rebuild
+keeps the documents of unchanged records (`core.memo`); a later capability (events,
+toolkits) adds its kind by adding its collection and function to `DOCUMENT_SOURCES`,
+and what its documents read of other records to `DOCUMENT_READS`. Facet values
 become short codes (`fw3` = the third ward) so the browser can filter inside lunr
 itself with a required term, with no per-document facet file to download.
 
