@@ -84,7 +84,7 @@ def _download(written: Written) -> Download:
                   for ext, data in written.files.items())
     lang = None if current_language().code == "en" else "en"
     docs = tuple(ColumnDoc(col.name, col.meaning, col.example, lang) for col in table.columns)
-    return Download(table.name, _(table.title), _(table.row_is), len(written.rows), files, docs)
+    return Download(table.name, _(table.title), _(table.row_is), written.count, files, docs)
 
 
 def data_page(cat: Catalogue, downloads: tuple[Download, ...],

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
 
 from ..core.catalogue import Catalogue
 from ..core.i18n import N_
 from ..core.memo import Kept, PerRecord
 from ..core.site import Licence
-from .cells import Cell, cell_text
+from .cells import cell_text
 from .columns import Column, ServiceRow, columns
 from .csv_format import csv_from_lines, csv_line
 
@@ -40,13 +41,13 @@ class Table:
     # The record a row is made from alone, besides the names it looks up (`row_memo`).
     record_of: Callable[[Any], Any] = lambda row: row
 
-    @property
+    @cached_property
     def columns(self) -> tuple[Column, ...]:
         return columns(self.kind)
 
-    @property
-    def row_memo(self) -> PerRecord[tuple[tuple[Cell, ...], str, str]]:
-        """A row's cells, CSV line and JSON text, kept while its record is the same object
+    @cached_property
+    def row_memo(self) -> PerRecord[tuple[str, str]]:
+        """A row's CSV line and JSON text, kept while its record is the same object
         and the collections it names keep their records' names (and which records there
         are: a slug that names no record, `borough-wide`, is written as it is)."""
         looked_up = {name for col in self.columns for name in col.looks_up}
@@ -83,11 +84,11 @@ IMPORT_KINDS = {"organisations": "org", "providers": "provider"}
 
 @dataclass(frozen=True)
 class Written:
-    """A table's cells, and the files written from them (extension → bytes)."""
+    """A table's columns, how many rows it has, and its files (extension → bytes)."""
 
     table: Table
     header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
+    count: int
     files: dict[str, bytes]
 
 
@@ -97,25 +98,24 @@ def write_table(table: Table, cat: Catalogue, kept: Kept | None = None) -> Writt
     cols = table.columns
     header = tuple(col.name for col in cols)
 
-    def make(row: Any) -> tuple[tuple[Cell, ...], str, str]:
+    def make(row: Any) -> tuple[str, str]:
         cells = tuple(col.value(row, cat) for col in cols)
-        return cells, csv_line([cell_text(c) for c in cells]), _json(dict(zip(header, cells)))
+        return csv_line([cell_text(c) for c in cells]), _json(dict(zip(header, cells)))
 
     made = [make(row) if kept is None else kept.get(table.record_of(row), lambda r=row: make(r))
             for row in table.rows(cat)]
-    rows = tuple(cells for cells, _csv, _text in made)
-    texts = [text for _cells, _csv, text in made]
-    files = {"csv": csv_from_lines(header, [line for _cells, line, _text in made])
-             .encode("utf-8"),
+    texts = [text for _line, text in made]
+    files = {"csv": csv_from_lines(header, [line for line, _text in made]).encode("utf-8"),
              "json": _json_document(table, header, texts, cat.site.data_licence)}
     if table.json_lines:
         files["jsonl"] = "".join(text + "\n" for text in texts).encode("utf-8")
-    return Written(table, header, rows, files)
+    return Written(table, header, len(made), files)
 
 
 def _json_document(table: Table, header: tuple[str, ...], rows: list[str],
                    licence: Licence) -> bytes:
-    """The table as one JSON object: what it is, its licence, its columns, its rows.
+    """The table as one JSON object: what it is, its licence, its columns, its rows
+    (each already JSON).
 
     One row per line keeps the file readable and diffable without a second layout.
     """
