@@ -9,7 +9,10 @@ the full directory alone, then every ward edition together, then both again with
 cache now full (an unchanged rebuild: it must render no PDF), and with `--flyers` every
 flyer. Peak memory is the PSS of the whole process tree (this process and its
 rendering workers; benchmarks/measure.py), since the workers hold the layouts. Budget (issue 13): the full directory of 1,000 organisations in at most 20 s
-on 2 cores, at most 1 GB.
+on 2 cores, at most 1 GB. Each size is framed by two runs of a fixed yardstick document
+(benchmarks/pdf_baseline.py, in a process of its own so this one still pays for
+importing WeasyPrint), and each wall time is also given as a multiple of their mean:
+the host's speed varies from hour to hour, the multiple much less.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import argparse
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -64,6 +68,13 @@ def measure(inputs: BuildInputs, documents: tuple) -> tuple[float, float, float,
             sum(pdf.pages for pdf in pdfs.values()))
 
 
+def yardstick_seconds() -> float:
+    """Wall seconds of the yardstick document, rendered in a fresh process."""
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "pdf_baseline.py")],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.split()[-2])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, nargs="+", default=[500, 1000])
@@ -74,7 +85,7 @@ def main() -> None:
     print(f"{os.cpu_count()} cores. Budget: full directory of 1,000 organisations "
           f"<= {BUDGET_SECONDS:.0f} s, <= {BUDGET_MB} MB; an unchanged rebuild renders 0.")
     print(f"{'orgs':>6} {'what':<28} {'docs':>5} {'pages':>6} {'rendered':>9} "
-          f"{'wall s':>8} {'cpu s':>8} {'peak MB':>8}")
+          f"{'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'x yardstick':>12}")
     for count in args.orgs:
         repo, cache = make_repo(count), Path(tempfile.mkdtemp(prefix="thin-bench-pdf-"))
         os.environ[engine.CACHE_ENV] = str(cache)  # empty: the first renders are cold
@@ -91,14 +102,19 @@ def main() -> None:
                          ("unchanged rebuild (both)", directory + wards)]
             if args.flyers:
                 runs.append(("all flyers", tuple(flyer_documents(inputs))))
+            before, rows = yardstick_seconds(), []
             for what, documents in runs:
                 try:
-                    seconds, cpu, peak_mb, rendered, pages = measure(inputs, documents)
+                    rows.append((what, len(documents), *measure(inputs, documents)))
                 except ContentError as error:  # over a limit: say which, go on to the next
                     print(f"{count:>6} {what:<28} failed: {error.problems[0].message}")
-                    continue
-                print(f"{count:>6} {what:<28} {len(documents):>5} {pages:>6} {rendered:>9} "
-                      f"{seconds:>8.1f} {cpu:>8.1f} {peak_mb:>8.0f}", flush=True)
+            after = yardstick_seconds()
+            yardstick = (before + after) / 2
+            for what, docs, seconds, cpu, peak_mb, rendered, pages in rows:
+                print(f"{count:>6} {what:<28} {docs:>5} {pages:>6} {rendered:>9} "
+                      f"{seconds:>8.1f} {cpu:>8.1f} {peak_mb:>8.0f} {seconds / yardstick:>12.2f}")
+            print(f"{count:>6} yardstick (pdf_baseline.py): {before:.2f} s before, "
+                  f"{after:.2f} s after", flush=True)
         finally:
             shutil.rmtree(repo)
             shutil.rmtree(cache)

@@ -73,9 +73,8 @@ def _alarm(signum, frame):
 
 def render_one(job) -> Rendered | str:
     """`(html, options, folders, limits)` to a `Rendered`, or the failure as text."""
-    from weasyprint import HTML
-
     from .fetcher import BASE_URL, ProjectFetcher, Refused
+    from .user_agent import PrintHTML
 
     html, options, folders, limits = job
     _page_references_once_per_page()
@@ -86,7 +85,8 @@ def render_one(job) -> Rendered | str:
     signal.setitimer(signal.ITIMER_REAL, limits.seconds, 0.1)
     try:
         try:
-            document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(**options)
+            page = PrintHTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+            document = page.render(**options)
             data = document.write_pdf(**options)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
