@@ -79,6 +79,20 @@ def page_texts(data: bytes) -> list[str]:
     return poppler("pdftotext", data, "-layout").split("\f")[:-1]
 
 
+def footer_box(data: bytes, page: int, margin_mm: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in points, from the page's top, of the words on page
+    `page` (from 1) inside its bottom margin of `margin_mm`, read by `pdftotext -bbox`."""
+    height = float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+) pts",
+                             poppler("pdfinfo", data)).group(1))
+    boxes = [tuple(map(float, found)) for found in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"',
+        poppler("pdftotext", data, "-bbox", "-f", str(page), "-l", str(page)))]
+    below = [box for box in boxes if box[1] >= height - margin_mm * 72 / 25.4]
+    assert below, f"no words in the bottom {margin_mm} mm of page {page}"
+    return (min(box[0] for box in below), min(box[1] for box in below),
+            max(box[2] for box in below), max(box[3] for box in below))
+
+
 def page_count(data: bytes) -> int:
     for line in poppler("pdfinfo", data).splitlines():
         if line.startswith("Pages:"):

@@ -14,6 +14,7 @@ from tests.unit.printing.support import (
     catalogue_lang,
     decompressed,
     fonts,
+    footer_box,
     inputs_of,
     page_count,
     page_texts,
@@ -98,6 +99,15 @@ def test_the_running_header_and_footer(site):
                f"24 November 2026" in text
     assert "Page 1 of" not in pages[0]
     assert pages[-1].splitlines()[0].strip() == "Index of wards"
+
+
+def test_the_footer_is_centred_in_the_bottom_margin(site):
+    """Where a margin box puts it (the footers are the pages of a document of their own,
+    stamped on: `parts.footer_parts`): centred across the page and in the 22 mm margin."""
+    _cat, pdf = site
+    left, top, right, bottom = footer_box(pdf.data, 2, 22)
+    assert abs((left + right) / 2 - 595.276 / 2) < 1
+    assert abs((top + bottom) / 2 - (841.89 - 11 * 72 / 25.4)) < 1.5
 
 
 def test_fonts_are_embedded_and_bengali_has_a_bengali_font(site):

@@ -13,7 +13,7 @@ import zlib
 import pytest
 
 from tests.helpers import BASE_SITE
-from tests.unit.printing.support import inputs_of, page_count, page_texts, poppler
+from tests.unit.printing.support import footer_box, inputs_of, page_count, page_texts, poppler
 from thin_build.printing.editions import LARGE_PRINT_PATH, edition_documents, need_path, ward_path
 from thin_build.printing.engine import render_documents
 
@@ -106,6 +106,14 @@ def test_no_text_in_the_large_print_edition_is_under_16_pt(site):
     large = font_sizes_pt(pdfs[LARGE_PRINT_PATH].data)
     assert min(large - {0.0}) == 16.0  # 0 pt: the footer's words, set once and never drawn
     assert min(font_sizes_pt(pdfs[ward_path("weavers")].data) - {0.0}) < 12
+
+
+def test_the_large_print_footer_is_centred_in_its_30_mm_margin_on_two_lines(site):
+    _inputs, _documents, pdfs = site
+    left, top, right, bottom = footer_box(pdfs[LARGE_PRINT_PATH].data, 2, 30)
+    assert bottom - top > 2 * 16  # two lines of 16 pt: "Page 2 of N · …" wraps
+    assert abs((left + right) / 2 - 595.276 / 2) < 1
+    assert abs((top + bottom) / 2 - (841.89 - 15 * 72 / 25.4)) < 1.5
 
 
 def test_the_large_print_edition_is_a4_and_longer_than_the_standard_type(site):
