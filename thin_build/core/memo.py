@@ -18,7 +18,7 @@ each value the first pass made.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, Generic, Hashable, TypeVar
 
 T = TypeVar("T")
 
@@ -32,11 +32,12 @@ class PerRecord(Generic[T]):
 
 
 class Kept(Generic[T]):
-    """One kind's values, by record identity: this build's, and the last build's."""
+    """One kind's values, by record identity (or by key and equal value, `same`): this
+    build's, and the last build's."""
 
     def __init__(self) -> None:
-        self.last: dict[int, tuple[Any, T]] = {}
-        self.now: dict[int, tuple[Any, T]] = {}
+        self.last: dict[Hashable, tuple[Any, T]] = {}
+        self.now: dict[Hashable, tuple[Any, T]] = {}
 
     def get(self, record: Any, make: Callable[[], T]) -> T:
         """The value for `record`: kept if `record` is the object it was made for.
@@ -46,6 +47,16 @@ class Kept(Generic[T]):
         found = self.now.get(key) or self.last.get(key)
         if found is None or found[0] is not record:
             found = (record, make())
+        self.now[key] = found
+        return found[1]
+
+    def same(self, key: Hashable, value: Any, make: Callable[[], T]) -> T:
+        """The value made from `value` under `key`, kept while `value` equals what it was
+        made from: for values with no record of their own (a search term's postings,
+        gathered afresh from every document in each build)."""
+        found = self.now.get(key) or self.last.get(key)
+        if found is None or found[0] != value:
+            found = (value, make())
         self.now[key] = found
         return found[1]
 

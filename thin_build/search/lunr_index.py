@@ -1,10 +1,11 @@
-"""A lunr 2.3.9 index builder that writes exactly what lunr.py writes, several times faster.
+"""What lunr 2.3.9's builder counts, counted as lunr.py counts it, several times faster.
 
 lunr.py builds a Token object per word and runs each through a generic pipeline; at
-20,000 organisations that made the index the slowest step of the build. This builder
-does the same arithmetic on plain strings: the same tokenizer, trimmer, stop words and
-Porter stemmer (remembered per word), the same term numbering, BM25 weights and
-rounding. `tests/unit/search/test_lunr_index.py` checks the output is identical to lunr.py's.
+20,000 organisations that made the index the slowest step of the build. This does the
+same on plain strings: the same tokenizer, trimmer, stop words and Porter stemmer
+(remembered per word), giving the same terms, counts and field lengths
+(`tests/unit/search/test_lunr_index.py` checks them against lunr.py's builder). The
+BM25 weights are worked out from them in the browser (`TermIndex`).
 
 How words become terms is an `Analyser`: English is lunr's own pipeline; a language
 whose script lunr's pipeline mangles (Bengali, `bengali.py`) brings its own, with the
@@ -13,19 +14,15 @@ name of the lunr.js function that treats query words the same way.
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
-from lunr import __TARGET_JS_VERSION__
 from lunr.stemmer import porter_stemmer
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.trimmer import full_re as TRIM_RE
 
 _SEPARATORS = re.compile("[ \t\n\r\f\v\xa0-]+")
-K1, B = 1.2, 0.75
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,52 +80,38 @@ def count_terms(doc: Mapping, names: Sequence[str], analyser: Analyser = ENGLISH
     return tuple(found)
 
 
-def build_serialized_index(ref_field: str, fields: Sequence[Mapping],
-                           documents: Sequence[Mapping],
-                           analyser: Analyser = ENGLISH,
-                           counted: Sequence[Counted] | None = None) -> dict:
-    """The serialised lunr index of `documents`, as lunr.py's `Index.serialize()` gives it
-    (with `analyser`'s functions as the builder's pipeline and search pipeline);
-    `counted`, when given, is `count_terms` of each document, in the same order."""
-    names = [field["field_name"] for field in fields]
-    boosts = {field["field_name"]: field.get("boost", 1) for field in fields}
-    inverted: dict[str, dict] = {}
-    position: dict[str, int] = {}  # a term's `_index`: the order it was first seen in
-    frequencies: list[tuple[str, str, dict[str, int], int]] = []
-    if counted is None:
-        counted = [count_terms(doc, names, analyser) for doc in documents]
-    for doc, fields_counted in zip(documents, counted):
-        ref = str(doc[ref_field])
-        for name, (counts, length) in zip(names, fields_counted):
-            for term in counts:  # in the order first seen, so numbered as lunr.py does
-                posting = inverted.get(term)
-                if posting is None:
-                    posting = inverted[term] = {field: {} for field in names}
-                    posting["_index"] = position[term] = len(position)
-                posting[name][ref] = {}
-            frequencies.append((ref, name, counts, length))
-    lengths: dict[str, float] = defaultdict(float)
-    for _ref, name, _counts, length in frequencies:
-        lengths[name] += length
-    average = {name: lengths[name] / len(documents) for name in names} if documents else {}
-    count = len(documents)
-    idf = {term: _idf(posting, names, count) for term, posting in inverted.items()}
-    vectors = []
-    for ref, name, counts, length in frequencies:
-        elements: list = []
-        if counts:  # the same arithmetic, in the same order, as lunr.py's: identical floats
-            norm, boost = K1 * (1 - B + B * (length / average[name])), boosts[name]
-            for term in sorted(counts, key=position.__getitem__):
-                tf = counts[term]
-                score = idf[term] * ((K1 + 1) * tf) / (norm + tf)
-                elements += (position[term], round(round(score * boost, 3), 3))
-        vectors.append([f"{name}/{ref}", elements])
-    return {"version": __TARGET_JS_VERSION__, "fields": names, "fieldVectors": vectors,
-            "invertedIndex": [[term, inverted[term]] for term in sorted(inverted)],
-            "pipeline": list(analyser.pipeline)}
+@dataclass(frozen=True)
+class TermIndex:
+    """What lunr's builder knows before it weighs anything: each term's documents per
+    field with the term's count there and the field's length, each field's average
+    length, and how many documents there are.
+
+    The weights (BM25) are left to the browser (`search-core.js`, `mergeShards`), which
+    works them out exactly as lunr's builder does from these numbers. A weight depends
+    on every document (the average length, the number of documents with the term), so
+    an index of weights changes everywhere when one summary changes; these numbers
+    change only in the postings of that document's own terms.
+    """
+
+    # term -> one flat list per field, in field order: ref, count, field length, ...
+    postings: dict[str, tuple[list[int], ...]]
+    averages: tuple[float, ...]
+    count: int
 
 
-def _idf(posting: dict, names: list[str], count: int) -> float:
-    with_term = sum(len(posting[name]) for name in names)
-    x = (count - with_term + 0.5) / (with_term + 0.5)
-    return math.log(1 + abs(x))
+def term_index(counted: Sequence[Counted]) -> TermIndex:
+    """The term index of documents `counted` (each `count_terms` of one document, its
+    ref its position). Each field's list is in ref order, as the documents come."""
+    width = len(counted[0]) if counted else 0
+    postings: dict[str, tuple[list[int], ...]] = {}
+    totals = [0] * width
+    for ref, fields_counted in enumerate(counted):
+        for field, (counts, length) in enumerate(fields_counted):
+            totals[field] += length
+            for term, tf in counts.items():
+                lists = postings.get(term)
+                if lists is None:
+                    lists = postings[term] = tuple([] for _ in range(width))
+                lists[field].extend((ref, tf, length))
+    count = len(counted)
+    return TermIndex(postings, tuple(total / count for total in totals) if count else (), count)

@@ -1,13 +1,15 @@
 """Search: a lunr index built at build time, split so a phone fetches only what it needs.
 
-lunr.js loads a serialised lunr index as it is, and a query only reads the postings of
-its own terms and the entries of the documents' field vectors at those terms' `_index`
-positions. So the index is cut into shards of whole terms (grouped by term prefix),
-each shard carrying exactly the postings of its terms and the vector entries at their
-positions. Loading the shards a query's terms live in and merging them gives lunr.js
-the same scores, and so the same order, as the whole index (`tests/js/search.mjs`
-checks this against lunr.py). Result details come from small document chunks fetched
-for the results shown.
+A lunr query only reads the postings of its own terms and the documents' weights at
+those terms. So the index is cut into shards of whole terms (grouped by term prefix),
+each carrying its terms' postings: for every document and field holding the term, the
+term's count there and the field's length. The browser merges the shards a query's
+terms live in and weighs them as lunr's builder would (BM25, from the manifest's
+document count and average field lengths), then loads them into lunr.js, which gives
+the same scores, and so the same order, as the whole index built by lunr.py
+(`tests/unit/search/test_search.py`). Because no weight is written, one listing's edit
+changes only the shards of its own terms (and the manifest), not every shard. Result
+details come from small document chunks fetched for the results shown.
 
 Each language has its own index, built by the same step in that language's pass (and
 written under its prefix, `/bn/search/`), from that language's catalogue and with that
@@ -18,8 +20,9 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Iterable
+
+from lunr import __TARGET_JS_VERSION__
 
 from ..core import urls as core_urls
 from ..core.i18n import current_language
@@ -29,7 +32,7 @@ from ..core.plan import BuildInputs, PagePlan
 from ..core.write import OutputFile
 from .bengali import ANALYSERS
 from .documents import DOCUMENT_READS, KINDS, FacetCodes, SearchDocument, search_documents
-from .lunr_index import ENGLISH, Analyser, Counted, build_serialized_index, count_terms
+from .lunr_index import ENGLISH, Analyser, Counted, TermIndex, count_terms, term_index
 from .page import search_page
 
 FIELDS = ({"field_name": "name", "boost": 10}, {"field_name": "summary", "boost": 3},
@@ -45,80 +48,61 @@ def _compact(value) -> str:
 
 
 def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
-                kept: Kept[Counted] | None = None) -> dict:
-    """The whole lunr index, serialised; a document's ref is its position in `docs`.
+                kept: Kept[Counted] | None = None) -> TermIndex:
+    """The term index of `docs`; a document's ref is its position in `docs`.
 
-    With `kept`, a document that is the same object as last time keeps its counted terms:
-    the weights are the whole index's (BM25 averages over every document), so they are
-    worked out again, but the words are not analysed again."""
-    records = [{"ref": str(number), "name": d.name, "summary": d.summary, "tags": d.tags,
-                "body": d.body, "facets": " ".join(d.facets)} for number, d in enumerate(docs)]
+    With `kept`, a document that is the same object as last time keeps its counted
+    terms: its words are not analysed again."""
     names = [field["field_name"] for field in FIELDS]
-    counted = None if kept is None else [
-        kept.get(doc, lambda one=record: count_terms(one, names, analyser))
-        for doc, record in zip(docs, records)]
-    return build_serialized_index("ref", FIELDS, records, analyser, counted)
+
+    def counted(doc: SearchDocument) -> Counted:
+        record = {"name": doc.name, "summary": doc.summary, "tags": doc.tags, "body": doc.body,
+                  "facets": " ".join(doc.facets)}
+        return count_terms(record, names, analyser)
+
+    return term_index([counted(doc) if kept is None else kept.get(doc, lambda doc=doc: counted(doc))
+                       for doc in docs])
+
+
+def term_entries(index: TermIndex, kept: Kept[str] | None = None) -> dict[str, str]:
+    """Each term's entry in its shard as JSON text, `[term, [[ref, count, length, …], …]]`
+    (a list per field), in term order.
+
+    With `kept`, an entry whose postings equal the last build's is not encoded again:
+    after one listing's edit, only its own terms' entries are."""
+    def entry(term: str) -> str:
+        return _compact([term, index.postings[term]])
+
+    return {term: entry(term) if kept is None
+            else kept.same(term, index.postings[term], lambda term=term: entry(term))
+            for term in sorted(index.postings)}
 
 
 @dataclass(frozen=True)
 class Shard:
     key: str
-    terms: tuple[list, ...]
+    terms: tuple[str, ...]
 
 
-def shard_vectors(index: dict, shards: list[Shard]) -> list[list[list]]:
-    """Each shard's share of the field vectors, `[ref, entries]` sorted by ref, in one
-    pass over every vector entry.
-
-    A document's field has an entry at a term's position exactly when the term's
-    posting lists that field of that document, so these are the vectors the shard's
-    postings refer to, each still sorted by position. Visiting the vectors in ref order
-    leaves every share in ref order, so no shard is sorted on its own.
-    """
-    shard_of = {posting["_index"]: number for number, shard in enumerate(shards)
-                for _term, posting in shard.terms}
-    shares: list[list[list]] = [[] for _ in shards]
-    last_ref: list[str | None] = [None] * len(shards)  # the ref each share ends with
-    for field_ref, elements in sorted(index["fieldVectors"], key=itemgetter(0)):
-        pairs = iter(elements)
-        for position, score in zip(pairs, pairs):
-            number = shard_of[position]
-            if last_ref[number] == field_ref:
-                shares[number][-1][1] += (position, score)
-            else:
-                last_ref[number] = field_ref
-                shares[number].append([field_ref, [position, score]])
-    return shares
-
-
-def shard_document(index: dict, shard: Shard, vectors: list[list]) -> dict:
-    """A loadable lunr index holding only `shard`'s terms and their vector entries."""
-    return {"version": index["version"], "fields": index["fields"],
-            "pipeline": index["pipeline"], "fieldVectors": vectors,
-            "invertedIndex": [list(term) for term in shard.terms]}
-
-
-def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
+def split_into_shards(entries: dict[str, str], max_bytes: int = SHARD_BYTES) -> list[Shard]:
     """Group terms by prefix, lengthening the prefix wherever a group is too big.
 
     A term shorter than the prefix stays in the shard named by the whole term, so the
     browser finds a term's shard as the longest shard key that starts the term.
     """
-    weight = {term[0]: _term_bytes(term) for term in index["invertedIndex"]}
-
     def size(terms) -> int:
-        return sum(weight[term[0]] for term in terms)
+        return sum(len(entries[term]) for term in terms)
 
-    def split(terms: list, length: int) -> list[Shard]:
-        groups: dict[str, list] = defaultdict(list)
+    def split(terms: list[str], length: int) -> list[Shard]:
+        groups: dict[str, list[str]] = defaultdict(list)
         for term in terms:
-            groups[term[0][:length]].append(term)
+            groups[term[:length]].append(term)
         shards = []
         for key in sorted(groups):
             group = groups[key]
-            longer = [t for t in group if len(t[0]) > length]
+            longer = [t for t in group if len(t) > length]
             if size(group) > max_bytes and longer and len(group) > 1:
-                exact = [t for t in group if len(t[0]) <= length]
+                exact = [t for t in group if len(t) <= length]
                 if exact:
                     shards.append(Shard(key, tuple(exact)))
                 shards.extend(split(longer, length + 1))
@@ -126,13 +110,12 @@ def split_into_shards(index: dict, max_bytes: int = SHARD_BYTES) -> list[Shard]:
                 shards.append(Shard(key, tuple(group)))
         return shards
 
-    return split([list(term) for term in index["invertedIndex"]], 2)
+    return split(list(entries), 2)
 
 
-def _term_bytes(term: list) -> int:
-    """About how many bytes a term adds to its shard: its postings and vector entries."""
-    postings = sum(len(refs) for field, refs in term[1].items() if field != "_index")
-    return len(term[0]) + 40 + 28 * postings
+def shard_text(shard: Shard, entries: dict[str, str]) -> str:
+    """A shard's file: its terms' entries, in term order (the whole is valid JSON)."""
+    return '{"terms":[' + ",".join(entries[term] for term in shard.terms) + "]}"
 
 
 def shard_file(key: str) -> str:
@@ -151,20 +134,21 @@ def doc_row(doc: SearchDocument) -> list:
 def search_outputs(inputs: BuildInputs) -> Iterable[OutputFile | PagePlan]:
     """The search step: index shards, document chunks, a manifest, and the search page."""
     cat, code = inputs.catalogue, current_language().code
-    codes = FacetCodes.for_catalogue(cat)
+    codes, analyser = FacetCodes.for_catalogue(cat), ANALYSERS.get(code, ENGLISH)
     docs = search_documents(cat, codes, inputs.today,
                             inputs.kept(PerRecord(f"search documents {code}", DOCUMENT_READS)))
-    index = build_index(docs, ANALYSERS.get(code, ENGLISH),
-                        inputs.kept(PerRecord(f"search terms {code}", frozenset())))
-    shards = split_into_shards(index)
-    for shard, vectors in zip(shards, shard_vectors(index, shards)):
-        yield OutputFile(shard_file(shard.key), _compact(shard_document(index, shard, vectors)))
+    index = build_index(docs, analyser, inputs.kept(PerRecord(f"search terms {code}", frozenset())))
+    entries = term_entries(index, inputs.kept(PerRecord(f"search entries {code}", frozenset())))
+    shards = split_into_shards(entries)
+    for shard in shards:
+        yield OutputFile(shard_file(shard.key), shard_text(shard, entries))
     for start in range(0, len(docs), DOC_CHUNK):
         rows = [doc_row(doc) for doc in docs[start:start + DOC_CHUNK]]
         yield OutputFile(f"{SEARCH_DIR}/docs/{start // DOC_CHUNK}.json", _compact(rows))
-    manifest = {"version": index["version"], "fields": index["fields"],
-                "pipeline": index["pipeline"], "shards": [s.key for s in shards],
-                "docChunk": DOC_CHUNK, "count": len(docs),
+    manifest = {"version": __TARGET_JS_VERSION__, "fields": [f["field_name"] for f in FIELDS],
+                "boosts": [f["boost"] for f in FIELDS], "averages": index.averages,
+                "pipeline": analyser.pipeline, "shards": [s.key for s in shards],
+                "docChunk": DOC_CHUNK, "count": index.count,
                 "kinds": {kind: _(label) for kind, label in KINDS.items()},
                 "base": core_urls.home()}
     yield OutputFile(f"{SEARCH_DIR}/manifest.json", _compact(manifest))

@@ -105,31 +105,41 @@
     return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
-  function mergeElements(lists) {
-    var pairs = [];
-    lists.forEach(function (elements) {
-      for (var i = 0; i < elements.length; i += 2) { pairs.push([elements[i], elements[i + 1]]); }
-    });
-    pairs.sort(function (a, b) { return a[0] - b[0]; });
-    var flat = [];
-    pairs.forEach(function (pair) { flat.push(pair[0], pair[1]); });
-    return flat;
+  var K1 = 1.2, B = 0.75;
+
+  /* A term's BM25 weight in one field of one document, as lunr's builder works it out
+   * (lunr.py's order of operations, rounded to three decimals as Python's round does). */
+  function weight(idf, count, length, average, boost) {
+    var score = idf * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count);
+    return Number((score * boost).toFixed(3));
   }
 
-  /* One lunr index from several shards: terms are disjoint, vectors are merged. */
+  /* One lunr index from several shards. A shard holds terms as [term, lists], a list
+   * per field of [ref, count, field length, ...]; the terms are disjoint, so each gets
+   * its number in the merged order and every document field its weights there. */
   function mergeShards(manifest, shards) {
-    var inverted = [];
+    var terms = [];
+    shards.forEach(function (shard) { shard.terms.forEach(function (entry) { terms.push(entry); }); });
+    terms.sort(function (a, b) { return a[0] < b[0] ? -1 : (a[0] > b[0] ? 1 : 0); });
     var vectors = {};
-    shards.forEach(function (shard) {
-      shard.invertedIndex.forEach(function (entry) { inverted.push(entry); });
-      shard.fieldVectors.forEach(function (entry) {
-        (vectors[entry[0]] = vectors[entry[0]] || []).push(entry[1]);
+    var inverted = terms.map(function (entry, position) {
+      var posting = { _index: position };
+      manifest.fields.forEach(function (field, f) {
+        var refs = posting[field] = {};
+        for (var i = 0; i < entry[1][f].length; i += 3) { refs[entry[1][f][i]] = {}; }
       });
+      var idf = lunr.idf(posting, manifest.count);
+      manifest.fields.forEach(function (field, f) {
+        var list = entry[1][f];
+        for (var i = 0; i < list.length; i += 3) {
+          var key = field + "/" + list[i];
+          (vectors[key] = vectors[key] || []).push(position,
+            weight(idf, list[i + 1], list[i + 2], manifest.averages[f], manifest.boosts[f]));
+        }
+      });
+      return [entry[0], posting];
     });
-    inverted.sort(function (a, b) { return a[0] < b[0] ? -1 : (a[0] > b[0] ? 1 : 0); });
-    var fieldVectors = Object.keys(vectors).sort().map(function (ref) {
-      return [ref, mergeElements(vectors[ref])];
-    });
+    var fieldVectors = Object.keys(vectors).map(function (key) { return [key, vectors[key]]; });
     return lunr.Index.load({ version: manifest.version, fields: manifest.fields,
       pipeline: manifest.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors });
   }

@@ -15,6 +15,7 @@ from thin_build.incremental import Rebuilder
 from thin_build.opendata import tables
 from thin_build.openreferral import feed
 from thin_build.search import shards
+from thin_build.search.lunr_index import terms_of
 
 
 @dataclass(frozen=True)
@@ -93,3 +94,28 @@ def test_a_rebuild_remakes_rows_feed_parts_and_search_terms_of_the_edited_record
 def test_a_one_off_build_keeps_nothing() -> None:
     """Its values would only hold memory: each is asked for once, or once a pass."""
     assert Memos().of(NAMES) is None and Memos(lasting=True).of(NAMES) is not None
+
+
+def test_a_value_made_from_an_equal_value_is_reused() -> None:
+    """`same`: for values with no record object, such as a search term's postings."""
+    kept, made = Memos(lasting=True).of(NAMES), []
+    assert kept.same("youth", [[1, 2, 3]], lambda: made.append(1) or "a") == "a"
+    assert kept.same("youth", [[1, 2, 3]], lambda: made.append(2) or "b") == "a"
+    assert kept.same("youth", [[1, 2, 4]], lambda: made.append(3) or "c") == "c"
+    assert made == [1, 3]
+
+
+def test_a_summary_edit_encodes_again_only_the_search_entries_of_its_own_terms(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shards hold counts and lengths, not weights: the other entries are unchanged."""
+    rebuilder = Rebuilder(bilingual_copy(tmp_path), today=TODAY, pdf=False, jobs=1)
+    rebuilder.build()
+    encoded, real = [], shards._compact
+    monkeypatch.setattr(shards, "_compact", lambda value: (
+        encoded.append(value[0]) if isinstance(value, list) and isinstance(value[0], str) else None)
+        or real(value))
+    rebuilder.rebuild(_edit_summary(rebuilder.root))
+    # "Youth club and homework help in Bow." lost "homework" (in no other listing, so its
+    # entry is gone): the entries of the summary's other terms hold its new length.
+    assert set(encoded) == set(terms_of("Youth club and help in Bow.")) == {"youth", "club", "help", "bow"}
+    _assert_same_as_full_build(rebuilder.root)

@@ -13,12 +13,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from lunr.index import Index
+from lunr import lunr
 
 from tests.helpers import REPO, TODAY
+from tests.unit.search.lunr_py import records as lunr_records
 from thin_build.build import build_site
 from thin_build.search.documents import FacetCodes, search_documents
-from thin_build.search.shards import build_index, split_into_shards
+from thin_build.search.shards import (
+    FIELDS,
+    build_index,
+    shard_text,
+    split_into_shards,
+    term_entries,
+)
 
 NODE_RUNNER = REPO / "tests" / "js" / "search-node.js"
 QUERIES = ["payroll", "hous*", "fund*", "name:bow", "summary:women", "bengali youth",
@@ -33,7 +40,7 @@ def sample(tmp_path_factory):
     out = tmp_path_factory.mktemp("search") / "site"
     result = build_site(REPO, out, TODAY)
     docs = search_documents(result.catalogue, FacetCodes.for_catalogue(result.catalogue), TODAY)
-    return out, result.catalogue, docs, build_index(docs)
+    return out, result.catalogue, docs, lunr(ref="ref", fields=FIELDS, documents=lunr_records(docs))
 
 
 def run_node(site: Path, queries: list[str], facets: list[str] | None = None) -> dict:
@@ -43,8 +50,8 @@ def run_node(site: Path, queries: list[str], facets: list[str] | None = None) ->
     return json.loads(done.stdout)
 
 
-def python_order(index: dict, query: str) -> list[str]:
-    results = Index.load(index).search(query)
+def python_order(index, query: str) -> list[str]:
+    results = index.search(query)
     return [r["ref"] for r in sorted(results, key=lambda r: (-round(r["score"] * 1e6), int(r["ref"])))]
 
 
@@ -93,18 +100,20 @@ def test_facet_codes_filter_inside_lunr(sample) -> None:
 
 
 def test_shards_partition_the_terms_and_each_is_loadable(sample) -> None:
-    *_, index = sample
-    shards = split_into_shards(index, max_bytes=2_000)
+    _, _, docs, _ = sample
+    entries = term_entries(build_index(docs))
+    shards = split_into_shards(entries, max_bytes=2_000)
     keys = [shard.key for shard in shards]
     assert len(keys) == len(set(keys))
     placed = {}
     for shard in shards:
-        for term, _posting in shard.terms:
+        for term in shard.terms:
             assert term not in placed
             placed[term] = shard.key
             longest = max((k for k in keys if term.startswith(k)), key=len)
             assert longest == shard.key, f"{term!r} must live in the longest matching shard"
-    assert set(placed) == {term for term, _ in index["invertedIndex"]}
+        assert [term for term, _lists in json.loads(shard_text(shard, entries))["terms"]] == list(shard.terms)
+    assert list(placed) == list(entries)
 
 
 def test_a_project_is_found_by_a_partner_and_a_strategy_by_its_lead(sample) -> None:
