@@ -61,16 +61,36 @@ def join_words(items: list[str]) -> str:
     return format_list(items)
 
 
+PAGER_REACH = 2  # page links either side of the current one
+
+
 def pagers(count: int, url_for: Callable[[int], str]) -> list[dict | None]:
     """The pager of each of a list's `count` pages (None when there is only one).
 
-    The pagers share one tuple of page links, so planning a long list stays linear
-    in its pages (each rendered page still links to every page).
+    A pager links the first and last pages and those within `PAGER_REACH` of the
+    current one, with a gap (None) for each run of pages left out, as GOV.UK's
+    pagination does: a page of the A–Z at 20,000 organisations links 7 pages, not 667,
+    so its plan, its HTML and the time to make both stay the same size however long
+    the list grows. A gap never stands for a single page: that page is linked instead.
     """
     if count <= 1:
         return [None] * count
     links = tuple(Link(str(n), url_for(n)) for n in range(1, count + 1))
-    return [{"number": n, "count": count,
+    return [{"number": n, "count": count, "current": links[n - 1].url,
              "previous": links[n - 2].url if n > 1 else None,
-             "next": links[n].url if n < count else None, "pages": links}
+             "next": links[n].url if n < count else None, "pages": _window(links, n)}
             for n in range(1, count + 1)]
+
+
+def _window(links: tuple[Link, ...], number: int) -> tuple[Link | None, ...]:
+    count = len(links)
+    low, high = max(1, number - PAGER_REACH), min(count, number + PAGER_REACH)
+    shown = sorted({1, count, *range(low, high + 1)})
+    window: list[Link | None] = []
+    for previous, page in zip([0, *shown], shown):
+        if page - previous == 2:  # one page left out: link it rather than a gap
+            window.append(links[page - 2])
+        elif page - previous > 2:
+            window.append(None)
+        window.append(links[page - 1])
+    return tuple(window)
