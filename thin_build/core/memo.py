@@ -31,6 +31,9 @@ class PerRecord(Generic[T]):
     reads: frozenset[str]
 
 
+_HANDED = object()  # the key of the value a build hands on (`Kept.hand_on`)
+
+
 class Kept(Generic[T]):
     """One kind's values, by record identity (or by key and equal value, `same`): this
     build's, and the last build's."""
@@ -59,6 +62,17 @@ class Kept(Generic[T]):
             found = (value, make())
         self.now[key] = found
         return found[1]
+
+    def hand_on(self, value: Any) -> None:
+        """Keep one value worked out from the whole build for the next build, as long as
+        the kind's values last (the search's term index, which the next build patches
+        where documents changed)."""
+        self.now[_HANDED] = (_HANDED, value)
+
+    def handed_on(self) -> Any:
+        """What the last build (or this one) handed on; None if nothing was."""
+        found = self.now.get(_HANDED) or self.last.get(_HANDED)
+        return None if found is None else found[1]
 
     def turn(self) -> None:
         """End of a build that used this kind: only its values are kept for the next."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
@@ -95,13 +96,35 @@ class TermIndex:
 
     # term -> one flat list per field, in field order: ref, count, field length, ...
     postings: dict[str, tuple[list[int], ...]]
-    averages: tuple[float, ...]
-    count: int
+    totals: tuple[int, ...]  # each field's length summed over the documents
+    counted: tuple[Counted, ...]  # what it was made from: each document's, by ref
+
+    @property
+    def count(self) -> int:
+        return len(self.counted)
+
+    @property
+    def averages(self) -> tuple[float, ...]:
+        return tuple(total / self.count for total in self.totals)
 
 
-def term_index(counted: Sequence[Counted]) -> TermIndex:
+PATCHED_AT_MOST = 64  # documents changed since the last index; with more, start afresh
+
+
+def term_index(counted: Sequence[Counted], last: TermIndex | None = None) -> TermIndex:
     """The term index of documents `counted` (each `count_terms` of one document, its
-    ref its position). Each field's list is in ref order, as the documents come."""
+    ref its position). Each field's list is in ref order, as the documents come.
+
+    Given the `last` index, made from as many documents, only the documents whose
+    counts are not the very objects it was made from are counted in again (an
+    incremental rebuild keeps each unchanged document's counts, `core.memo`): the
+    others' postings are shared with it, unchanged."""
+    counted = tuple(counted)
+    if last is not None and last.count == len(counted):
+        changed = [ref for ref, (now, then) in enumerate(zip(counted, last.counted))
+                   if now is not then]
+        if len(changed) <= PATCHED_AT_MOST:
+            return _patched(last, counted, changed)
     width = len(counted[0]) if counted else 0
     postings: dict[str, tuple[list[int], ...]] = {}
     totals = [0] * width
@@ -113,5 +136,39 @@ def term_index(counted: Sequence[Counted]) -> TermIndex:
                 if lists is None:
                     lists = postings[term] = tuple([] for _ in range(width))
                 lists[field].extend((ref, tf, length))
-    count = len(counted)
-    return TermIndex(postings, tuple(total / count for total in totals) if count else (), count)
+    return TermIndex(postings, tuple(totals), counted)
+
+
+def _patched(last: TermIndex, counted: tuple[Counted, ...], changed: list[int]) -> TermIndex:
+    """`last` with the documents at `changed` refs counted again. A term's lists are
+    copied before they change, so `last` (and what was made from it) stays as it was."""
+    postings, totals, copied = dict(last.postings), list(last.totals), set()
+    for ref in changed:
+        pairs = zip(last.counted[ref], counted[ref])
+        for field, ((before, was), (now, length)) in enumerate(pairs):
+            totals[field] += length - was
+            for term in before.keys() | now.keys():
+                if term not in copied:
+                    lists = postings.get(term)
+                    postings[term] = (tuple(list(entry) for entry in lists) if lists
+                                      else tuple([] for _ in totals))
+                    copied.add(term)
+                _place(postings[term][field], ref, now.get(term), length)
+    for term in copied:
+        if not any(postings[term]):
+            del postings[term]
+    return TermIndex(postings, tuple(totals), counted)
+
+
+def _place(entry: list[int], ref: int, tf: int | None, length: int) -> None:
+    """Put `ref`'s count and field length into one field's flat list, in ref order, or
+    take `ref` out of it when `tf` is None."""
+    at = 3 * bisect_left(range(0, len(entry), 3), ref, key=entry.__getitem__)
+    present = at < len(entry) and entry[at] == ref
+    if tf is None:
+        if present:
+            del entry[at:at + 3]
+    elif present:
+        entry[at + 1:at + 3] = (tf, length)
+    else:
+        entry[at:at] = (ref, tf, length)

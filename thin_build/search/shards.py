@@ -52,7 +52,8 @@ def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
     """The term index of `docs`; a document's ref is its position in `docs`.
 
     With `kept`, a document that is the same object as last time keeps its counted
-    terms: its words are not analysed again."""
+    terms (its words are not analysed again), and the last build's index is patched
+    for the documents that changed rather than made afresh."""
     names = [field["field_name"] for field in FIELDS]
 
     def counted(doc: SearchDocument) -> Counted:
@@ -60,8 +61,12 @@ def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
                   "facets": " ".join(doc.facets)}
         return count_terms(record, names, analyser)
 
-    return term_index([counted(doc) if kept is None else kept.get(doc, lambda doc=doc: counted(doc))
-                       for doc in docs])
+    if kept is None:
+        return term_index([counted(doc) for doc in docs])
+    index = term_index([kept.get(doc, lambda doc=doc: counted(doc)) for doc in docs],
+                       kept.handed_on())
+    kept.hand_on(index)
+    return index
 
 
 def term_entries(index: TermIndex, kept: Kept[str] | None = None) -> dict[str, str]:

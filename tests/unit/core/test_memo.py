@@ -14,7 +14,7 @@ from thin_build.core.memo import Memos, PerRecord
 from thin_build.incremental import Rebuilder
 from thin_build.opendata import tables
 from thin_build.openreferral import feed
-from thin_build.search import shards
+from thin_build.search import lunr_index, shards
 from thin_build.search.lunr_index import terms_of
 
 
@@ -114,7 +114,12 @@ def test_a_summary_edit_encodes_again_only_the_search_entries_of_its_own_terms(
     monkeypatch.setattr(shards, "_compact", lambda value: (
         encoded.append(value[0]) if isinstance(value, list) and isinstance(value[0], str) else None)
         or real(value))
+    patched, real_patched = [], lunr_index._patched
+    monkeypatch.setattr(lunr_index, "_patched", lambda last, counted, changed: patched.append(
+        changed) or real_patched(last, counted, changed))
     rebuilder.rebuild(_edit_summary(rebuilder.root))
+    assert len(patched) == 2 and all(len(changed) == 1 for changed in patched), \
+        "each language's index is the last one patched for the one document"
     # "Youth club and homework help in Bow." lost "homework" (in no other listing, so its
     # entry is gone): the entries of the summary's other terms hold its new length.
     assert set(encoded) == set(terms_of("Youth club and help in Bow.")) == {"youth", "club", "help", "bow"}

@@ -40,3 +40,31 @@ texts = st.lists(words, max_size=12).map(" ".join)
 def test_any_documents_count_as_lunr_py(documents) -> None:
     documents = [{"ref": str(n), **doc} for n, doc in enumerate(documents)]
     assert _ours(documents) == lunr_py_numbers(documents, get_default_builder())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.fixed_dictionaries({f["field_name"]: texts for f in FIELDS}), min_size=1, max_size=8),
+       st.lists(st.tuples(st.integers(0, 7), st.fixed_dictionaries({f["field_name"]: texts for f in FIELDS})),
+                max_size=4))
+def test_an_index_patched_for_changed_documents_equals_one_made_afresh(documents, edits) -> None:
+    before = [count_terms(doc, NAMES) for doc in documents]
+    last = term_index(before)
+    shown = our_numbers(last)
+    after = list(before)
+    for ref, doc in edits:
+        after[ref % len(after)] = count_terms(doc, NAMES)
+    patched = term_index(after, last)
+    assert our_numbers(patched) == our_numbers(term_index(after))
+    assert {term: lists for term, lists in patched.postings.items()} == term_index(after).postings
+    assert our_numbers(last) == shown, "the last index is left as it was"
+
+
+def test_an_index_is_patched_only_for_the_documents_that_changed() -> None:
+    documents = [count_terms({name: f"word{n} common" for name in NAMES}, NAMES) for n in range(200)]
+    last = term_index(documents)
+    edited = list(documents)
+    edited[7] = count_terms({name: "word7 common extra" for name in NAMES}, NAMES)
+    patched = term_index(edited, last)
+    assert patched.postings["word8"] is last.postings["word8"], "an untouched term is shared"
+    assert patched.postings["common"] is not last.postings["common"]
+    assert patched.postings == term_index(edited).postings
