@@ -8,6 +8,7 @@ email and phone, each normalised first.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -17,8 +18,12 @@ from ..core.errors import Location, Problem, Severity
 from ..core.raw import RawMap, RawRecord
 
 _NAME_NOISE = re.compile(r"\b(the|ltd|limited|cic|cio|charity|uk)\b")
+# Names and pairs remembered: an incremental rebuild checks every listing again, and
+# all but the edited one have the names they had (at 20,000 organisations 0.6 s a rebuild).
+_REMEMBERED = 1 << 17
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold().replace("&", " and ")
     text = re.sub(r"[^\w\s]", " ", text)
@@ -68,6 +73,7 @@ def duplicate_listings(listings: Iterable, raw: dict, kind: str) -> list[Problem
 NEAR_NAME = 0.9
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def name_similarity(a: str, b: str) -> float:
     """difflib's ratio of two normalised names, 0 when cheap upper bounds rule out NEAR_NAME.
 
