@@ -243,15 +243,17 @@ def build_site(root: Path, out: Path | None = None, today: dt.date | None = None
 
 def build_prepared(prep: Prepared, *, jobs: int | None = None,
                    clock: Timings | None = None, wait: bool = True,
-                   digests: dict[str, bytes] | None = None) -> BuildResult:
+                   digests: dict[str, bytes] | None = None,
+                   file_digests: dict[str, bytes] | None = None) -> BuildResult:
     """The build steps, rendering and the atomic write of a prepared build; `digests`
     collects every page's plan digest, for an incremental rebuild to skip the pages
-    whose plans stay the same (`core.steps.UnchangedSkipped`)."""
+    whose plans stay the same (`core.steps.UnchangedSkipped`), and `file_digests` the
+    digests of the other files (`core.write.OutputTree`), for it to compare with."""
     clock = clock or Timings()
     jobs = resolve_jobs(jobs)
     neutral = set(prep.neutral)
     steps: list[StepOutput] = []
-    with OutputTree(prep.out) as tree:
+    with OutputTree(prep.out, file_digests) as tree:
         for language in prep.languages:
             with contextlib.ExitStack() as current:
                 with clock.stage("localise"):

@@ -84,6 +84,8 @@ class Rebuilder:
         self.catalogue: Catalogue | None = None
         # Page → the digest of the plan it was last rendered from (`core.steps.UnchangedSkipped`).
         self.digests: dict[str, bytes] = {}
+        # Other file → the digest of its bytes as last written (`site_changes.write_changes`).
+        self.file_digests: dict[str, bytes] = {}
         # The last build's decoded files and conversions: only changed files' done again.
         self.memory: Memory = {}
         self.conversions = Conversions()
@@ -215,14 +217,15 @@ class Rebuilder:
 
     def _full(self, prep: Prepared, inputs: dict[str, str], head: str) -> BuildResult:
         digests: dict[str, bytes] = {}
-        result = build_prepared(prep, jobs=self.jobs, digests=digests)
+        file_digests: dict[str, bytes] = {}
+        result = build_prepared(prep, jobs=self.jobs, digests=digests, file_digests=file_digests)
         steps = {f"{o.language} {o.step}": saved.step_record(o) for o in result.steps}
         in_steps = {path for step in steps.values() for path in step.files()}
         files = sorted({rel for rel, _data in shared_files(prep, [])} - in_steps)
         self._remember(BuildState(code_version(), prep.today.isoformat(), str(self.out),
                                   self.pdf, head, inputs, saved.record_files(prep), steps, files),
                        prep.catalogue)
-        self.pending, self.digests = set(), digests
+        self.pending, self.digests, self.file_digests = set(), digests, file_digests
         return result
 
     def _remember(self, state: BuildState, catalogue: Catalogue) -> None:
@@ -270,9 +273,9 @@ class Rebuilder:
         files = sorted({rel for rel, _data in shared_files(prep, [])})
         gone = state.outputs() - in_steps - set(files)
         try:
-            written, removed = write_changes(self.out, sink, copies, gone)
+            written, removed = write_changes(self.out, sink, copies, gone, self.file_digests)
         except BaseException:  # some pages may be written, others not: trust none
-            self.digests = {}
+            self.digests, self.file_digests = {}, {}
             raise
         self.digests = {path: digest for path, digest in (self.digests | made).items()
                         if path not in gone}

@@ -132,8 +132,7 @@ class PagePool:
         self._add((url, path, _Pickled(plan.template, data)))
 
     def file(self, path: str, data: bytes | str) -> None:
-        self.tree.claim(path)
-        self._add((path, path, data))
+        self._add((path, path, self.tree.claim_file(path, data)))
 
     def finish(self) -> None:
         """Send what is left and wait until every page has been written."""

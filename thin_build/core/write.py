@@ -6,6 +6,7 @@ the output and only replaces the output once everything has been written.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -24,6 +25,12 @@ class OutputFile:
 
     path: str
     data: bytes | str
+
+
+def file_digest(data: bytes) -> bytes:
+    """What an incremental rebuild remembers of a file it left in `site/`
+    (`site_changes.write_changes`): equal digests, equal bytes."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 class OutputCollision(Exception):
@@ -66,10 +73,14 @@ class FolderWriter:
 
 
 class OutputTree:
-    """A temporary folder that becomes `out` on `commit()`, or vanishes on failure."""
+    """A temporary folder that becomes `out` on `commit()`, or vanishes on failure.
 
-    def __init__(self, out: Path):
+    With `digests`, each file given as it is (`OutputFile`s, not rendered pages) leaves
+    its `file_digest` there, for an incremental rebuild to compare with."""
+
+    def __init__(self, out: Path, digests: dict[str, bytes] | None = None):
         self.out = out.resolve()
+        self.digests = digests
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = Path(tempfile.mkdtemp(prefix=f"{self.out.name}.tmp-", dir=self.out.parent))
         self.written: set[str] = set()
@@ -102,9 +113,18 @@ class OutputTree:
         self.claim(rel)
         return Path(self.files.path(rel))
 
-    def write(self, rel: str, data: bytes | str) -> None:
+    def claim_file(self, rel: str, data: bytes | str) -> bytes | str:
+        """Claim `rel` for a file of `data`, noting its digest when the tree keeps them;
+        gives back the data to write (as bytes once encoded for the digest)."""
         self.claim(rel)
-        self.files.write(rel, data)
+        if self.digests is None:
+            return data
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        self.digests[rel] = file_digest(data)
+        return data
+
+    def write(self, rel: str, data: bytes | str) -> None:
+        self.files.write(rel, self.claim_file(rel, data))
 
     def copy(self, rel: str, source: Path) -> None:
         shutil.copyfile(source, self.path_for(rel), follow_symlinks=False)
