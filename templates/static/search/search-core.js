@@ -107,8 +107,9 @@
 
   var K1 = 1.2, B = 0.75;
 
-  /* A term's BM25 weight in one field of one document, as lunr's builder works it out
-   * (lunr.py's order of operations, rounded to three decimals as Python's round does). */
+  /* A term's BM25 weight in one field of one document, as lunr's builder works it out:
+   * lunr.py's order of operations, then three decimals. `toFixed` rounds the exact
+   * value as Python's `round` does; only an exact tie (…5 exactly in binary) differs. */
   function weight(idf, count, length, average, boost) {
     var score = idf * ((K1 + 1) * count) / (K1 * (1 - B + B * (length / average)) + count);
     return Number((score * boost).toFixed(3));
