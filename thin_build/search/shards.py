@@ -47,6 +47,12 @@ def _compact(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def index_fields(doc: SearchDocument) -> dict[str, str]:
+    """A document's text in each of the index's `FIELDS`."""
+    return {"name": doc.name, "summary": doc.summary, "tags": doc.tags, "body": doc.body,
+            "facets": " ".join(doc.facets)}
+
+
 def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
                 kept: Kept[Counted] | None = None) -> TermIndex:
     """The term index of `docs`; a document's ref is its position in `docs`.
@@ -57,9 +63,7 @@ def build_index(docs: list[SearchDocument], analyser: Analyser = ENGLISH,
     names = [field["field_name"] for field in FIELDS]
 
     def counted(doc: SearchDocument) -> Counted:
-        record = {"name": doc.name, "summary": doc.summary, "tags": doc.tags, "body": doc.body,
-                  "facets": " ".join(doc.facets)}
-        return count_terms(record, names, analyser)
+        return count_terms(index_fields(doc), names, analyser)
 
     if kept is None:
         return term_index([counted(doc) for doc in docs])

@@ -10,14 +10,14 @@ from lunr import lunr
 from lunr.builder import Builder
 
 from thin_build.search.lunr_index import TermIndex
-from thin_build.search.shards import FIELDS
+from thin_build.search.shards import FIELDS, index_fields
 
 NAMES = [field["field_name"] for field in FIELDS]
 
 
 def records(docs) -> list[dict]:
-    return [{"ref": str(n), "name": d.name, "summary": d.summary, "tags": d.tags,
-             "body": d.body, "facets": " ".join(d.facets)} for n, d in enumerate(docs)]
+    """The documents as lunr.py is given them: the index's fields and the ref we give."""
+    return [{"ref": str(n), **index_fields(doc)} for n, doc in enumerate(docs)]
 
 
 def lunr_py_numbers(documents: list[dict], builder: Builder) -> tuple:
